@@ -1,0 +1,34 @@
+// The public website: static HTML built from the CMS's published content (see site/content.config.ts).
+import { defineConfig } from 'astro/config'
+import mdx from '@astrojs/mdx'
+import sitemap from '@astrojs/sitemap'
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  // scripts/build.ts builds into a fresh folder and switches it in only when the build succeeds.
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // No third-party anything: scripts, styles, images, fonts, frames and connections stay on this site.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  integrations: [mdx(), sitemap()],
+  server: { port: Number(process.env.SITE_PORT || 4321) },
+  devToolbar: { enabled: false },
+  // Shiki's inline styles would need 'unsafe-inline' under the CSP; nothing here shows code.
+  markdown: { syntaxHighlight: false },
+})

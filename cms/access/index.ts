@@ -1,0 +1,86 @@
+/**
+ * Tiny named access functions. Read access for the public returns a query constraint, not a
+ * post-filter, so the database never hands an anonymous caller a draft or restricted row — the
+ * site build reads through the same rules (overrideAccess: false, no user).
+ */
+import type { Access, FieldAccess, Where } from 'payload'
+import type { User } from '../payload-types'
+
+export type Role = User['role']
+
+export const roleOf = (user: unknown): Role | undefined => (user as User | null | undefined)?.role
+
+export const isAdmin = (user: unknown) => roleOf(user) === 'admin'
+/** Admins and editors: the comms team. */
+export const isStaff = (user: unknown) => roleOf(user) === 'admin' || roleOf(user) === 'editor'
+export const isPartner = (user: unknown) => roleOf(user) === 'partner'
+
+/** The organisation id a partner belongs to, whether the relation is populated or not. */
+export const organisationOf = (user: unknown): number | string | undefined => {
+  const org = (user as User | null | undefined)?.organisation
+  if (org == null) return undefined
+  return typeof org === 'object' ? org.id : org
+}
+
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+export const admins: Access = ({ req }) => isAdmin(req.user)
+export const staff: Access = ({ req }) => isStaff(req.user)
+export const signedIn: Access = ({ req }) => Boolean(req.user)
+
+const published: Where = { _status: { equals: 'published' } }
+
+/** Staff see everything, drafts included; everyone else sees published versions only. */
+export const staffOrPublished: Access = ({ req }) => (isStaff(req.user) ? true : published)
+
+/**
+ * Services: staff see all; a partner also sees drafts of their own organisation's entries (to
+ * follow their review); the public sees published entries.
+ */
+export const servicesRead: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { or: [published, { organisation: { equals: org } }] }
+  return published
+}
+
+/** Staff edit any service; a partner only their own organisation's. */
+export const servicesUpdate: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { organisation: { equals: org } }
+  return false
+}
+
+/** Staff create anything; partners create services, checked against their organisation in a hook. */
+export const staffOrPartner: Access = ({ req }) => isStaff(req.user) || (isPartner(req.user) && organisationOf(req.user) != null)
+
+/** Organisations: staff edit any; a partner edits its own organisation's profile. */
+export const organisationsUpdate: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { id: { equals: org } }
+  return false
+}
+
+/**
+ * Agenda items: staff see every classification; everyone else only public items of published
+ * meetings. Restricted and confidential papers never leave the database for an anonymous caller.
+ */
+const publicItemsOfPublishedMeetings: Where = {
+  and: [{ classification: { equals: 'public' } }, { 'meeting._status': { equals: 'published' } }],
+}
+export const agendaItemsRead: Access = ({ req }) => (isStaff(req.user) ? true : publicItemsOfPublishedMeetings)
+
+/** Users: admins see all users, everyone else only themselves. */
+export const usersRead: Access = ({ req }) => {
+  if (isAdmin(req.user)) return true
+  if (req.user) return { id: { equals: req.user.id } }
+  return false
+}
+
+export const selfOrAdmin = usersRead
+
+/** Field access: only admins may set roles and organisations; nobody changes their own. */
+export const adminsOnlyField: FieldAccess = ({ req }) => isAdmin(req.user)
+export const adminsButNotSelf: FieldAccess = ({ req, id }) => isAdmin(req.user) && String(req.user?.id) !== String(id)

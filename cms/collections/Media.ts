@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+import { anyone, staff } from '../access'
+
+/** Upload types people may add. SVG is refused: it can carry script. */
+export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']
+export const MEDIA_MAX_BYTES = 20 * 1024 * 1024
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { group: 'Content' },
+  access: { read: anyone, create: staff, update: staff, delete: staff },
+  upload: {
+    mimeTypes: MEDIA_MIME_TYPES,
+    // sharp makes the sizes the site uses; WebP keeps them small on a cheap phone.
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 240, formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'hero', width: 1280, formatOptions: { format: 'avif', options: { quality: 55 } } },
+    ],
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Alternative text',
+      type: 'text',
+      required: true,
+      admin: { description: 'What the image shows, for people who cannot see it. For a PDF, its title.' },
+    },
+    { name: 'credit', type: 'text', admin: { description: 'Who made or owns the image.' } },
+  ],
+}
+

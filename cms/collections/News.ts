@@ -1,0 +1,25 @@
+import type { CollectionConfig } from 'payload'
+import { staff, staffOrPublished } from '../access'
+import { slugField } from '../fields/slug'
+import { sourceField } from '../fields/source'
+import { editorialVersions } from '../versions'
+
+export const News: CollectionConfig = {
+  slug: 'news',
+  labels: { singular: 'News story', plural: 'News' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'date', '_status'], group: 'Content' },
+  access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
+  versions: editorialVersions,
+  defaultSort: '-date',
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField(),
+    { name: 'date', type: 'date', required: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'summary', type: 'textarea', required: true },
+    { name: 'partnerships', type: 'relationship', relationTo: 'partnerships', hasMany: true },
+    { name: 'image', type: 'upload', relationTo: 'media' },
+    { name: 'body', type: 'richText', required: true },
+    { name: 'tags', type: 'text', hasMany: true },
+    sourceField,
+  ],
+}

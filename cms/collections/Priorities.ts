@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+import { staff, staffOrPublished } from '../access'
+import { slugField } from '../fields/slug'
+import { editorialVersions } from '../versions'
+
+export const Priorities: CollectionConfig = {
+  slug: 'priorities',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'strategy', 'order', '_status'], group: 'Content' },
+  access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
+  versions: editorialVersions,
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    // Unique across all strategies so a priority page has one address; generated from the title.
+    slugField(),
+    { name: 'strategy', type: 'relationship', relationTo: 'strategies', required: true },
+    { name: 'order', type: 'number', required: true, min: 1, admin: { description: 'Position within the strategy, from 1.' } },
+    { name: 'goal', type: 'textarea', required: true },
+    { name: 'approach', type: 'richText' },
+    { name: 'outcomes', type: 'richText' },
+    {
+      name: 'measures',
+      type: 'array',
+      labels: { singular: 'Measure', plural: 'Measures' },
+      fields: [
+        {
+          name: 'direction',
+          type: 'radio',
+          required: true,
+          options: [
+            { label: 'Increase', value: 'increase' },
+            { label: 'Reduce', value: 'reduce' },
+          ],
+        },
+        { name: 'description', type: 'textarea', required: true },
+        {
+          name: 'baseline',
+          type: 'group',
+          fields: [
+            { type: 'row', fields: [{ name: 'value', type: 'number' }, { name: 'unit', type: 'text', admin: { description: 'For example % or people' } }] },
+            { name: 'date', type: 'date' },
+            { name: 'source', type: 'text' },
+          ],
+        },
+        {
+          name: 'target',
+          type: 'group',
+          fields: [{ type: 'row', fields: [{ name: 'value', type: 'number' }, { name: 'date', type: 'date' }] }],
+        },
+        {
+          name: 'readings',
+          type: 'array',
+          fields: [
+            { type: 'row', fields: [{ name: 'date', type: 'date', required: true }, { name: 'value', type: 'number', required: true }] },
+          ],
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,73 @@
+import type { CollectionConfig } from 'payload'
+import { servicesRead, servicesUpdate, staff, staffOrPartner } from '../access'
+import { slugField } from '../fields/slug'
+import { sourceField } from '../fields/source'
+import { emailAddress, ukPhone, webAddress } from '../fields/validators'
+import { accessModes, areas, audiences, categories, options } from '../taxonomy'
+import { editorialVersions } from '../versions'
+
+export const Services: CollectionConfig = {
+  slug: 'services',
+  labels: { singular: 'Directory entry', plural: 'Directory entries' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'organisation', 'lastReviewed', '_status'],
+    group: 'Directory',
+    description: 'Support services residents can find on the public site.',
+  },
+  access: { read: servicesRead, create: staffOrPartner, update: servicesUpdate, delete: staff },
+  versions: editorialVersions,
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    slugField('name'),
+    {
+      name: 'organisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      required: true,
+      admin: { description: 'The organisation that runs this service; its partners can keep it up to date.' },
+    },
+    { name: 'description', type: 'textarea', required: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'categories', type: 'select', hasMany: true, required: true, options: options(categories) },
+        { name: 'audiences', type: 'select', hasMany: true, required: true, options: options(audiences) },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'areas', label: 'Areas served', type: 'select', hasMany: true, required: true, options: options(areas) },
+        { name: 'accessModes', label: 'How to access', type: 'select', hasMany: true, options: options(accessModes) },
+      ],
+    },
+    { name: 'languages', type: 'text', hasMany: true, admin: { description: 'Languages the service is offered in, as their English names.' } },
+    { name: 'urgent', label: 'Open 24 hours, 7 days a week', type: 'checkbox', defaultValue: false },
+    {
+      name: 'contact',
+      type: 'group',
+      admin: {
+        description:
+          'Only details the organisation publishes itself. Leave empty rather than guess: a wrong number can put someone in danger.',
+      },
+      fields: [
+        { type: 'row', fields: [{ name: 'phone', type: 'text', validate: ukPhone }, { name: 'email', type: 'text', validate: emailAddress }] },
+        { name: 'website', type: 'text', validate: webAddress },
+        { name: 'address', type: 'textarea' },
+      ],
+    },
+    { name: 'howToAccess', type: 'textarea', admin: { description: 'How to reach the service when it has no public contact details, for example “through a referral from your GP”.' } },
+    { name: 'openingHours', type: 'textarea' },
+    { name: 'eligibility', type: 'textarea' },
+    { name: 'cost', type: 'text' },
+    {
+      name: 'lastReviewed',
+      label: 'Last checked',
+      type: 'date',
+      required: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+    },
+    sourceField,
+  ],
+}

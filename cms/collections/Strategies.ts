@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+import { staff, staffOrPublished } from '../access'
+import { slugField } from '../fields/slug'
+import { sourceField } from '../fields/source'
+import { year } from '../fields/validators'
+import { editorialVersions } from '../versions'
+
+export const Strategies: CollectionConfig = {
+  slug: 'strategies',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'partnership', 'status', '_status'], group: 'Content' },
+  access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
+  versions: editorialVersions,
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField(),
+    { name: 'partnership', type: 'relationship', relationTo: 'partnerships', required: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'periodStart', label: 'First year', type: 'number', required: true, validate: year },
+        {
+          name: 'periodEnd',
+          label: 'Last year',
+          type: 'number',
+          required: true,
+          validate: (value: unknown, { siblingData }: { siblingData: { periodStart?: number } }) => {
+            const ok = year(value)
+            if (ok !== true) return ok
+            return typeof siblingData?.periodStart === 'number' && (value as number) < siblingData.periodStart
+              ? 'The last year cannot be before the first year.'
+              : true
+          },
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      options: [
+        { label: 'Draft', value: 'draft' },
+        { label: 'Adopted', value: 'adopted' },
+        { label: 'Superseded', value: 'superseded' },
+      ],
+      admin: { description: 'Where the strategy stands with the partnership (separate from publishing on the site).' },
+    },
+    { name: 'summary', type: 'textarea', required: true },
+    { name: 'vision', type: 'textarea' },
+    { name: 'body', type: 'richText' },
+    {
+      name: 'priorities',
+      type: 'join',
+      collection: 'priorities',
+      on: 'strategy',
+      defaultSort: 'order',
+      admin: { description: 'Priorities in order; add one from the Priorities collection.' },
+    },
+    { name: 'document', label: 'Source document (PDF)', type: 'upload', relationTo: 'media' },
+    sourceField,
+  ],
+}

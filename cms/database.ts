@@ -1,0 +1,65 @@
+/**
+ * Chooses the database adapter from DATABASE_URI, the one switch between the embedded default and
+ * production:
+ *   unset or file:…        → SQLite file (default .data/csp-hub.db), WAL journal mode
+ *   mongodb:// mongodb+srv:// → MongoDB (use a replica set so Payload can use transactions)
+ * Anything else stops start-up with a message naming DATABASE_URI and the accepted forms.
+ */
+import path from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import type { DatabaseAdapterObj } from 'payload'
+import { migrations } from './migrations'
+import { projectRoot } from './paths'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export const DEFAULT_SQLITE_FILE = path.join(projectRoot, '.data', 'csp-hub.db')
+
+export type DatabaseChoice =
+  | { kind: 'sqlite'; url: string; file: string }
+  | { kind: 'mongodb'; url: string }
+
+/** Pure: reads the variable and says which database it means, or throws a ConfigError. */
+export function chooseDatabase(value: string | undefined): DatabaseChoice {
+  const uri = value?.trim()
+  if (!uri) return { kind: 'sqlite', url: `file:${DEFAULT_SQLITE_FILE}`, file: DEFAULT_SQLITE_FILE }
+  if (uri.startsWith('file:')) {
+    const file = path.resolve(projectRoot, uri.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
+    if (!uri.slice('file:'.length)) throw new ConfigError('DATABASE_URI "file:" needs a path, for example file:./.data/csp-hub.db')
+    return { kind: 'sqlite', url: `file:${file}`, file }
+  }
+  if (/^mongodb(\+srv)?:\/\/[^/\s]+/.test(uri)) return { kind: 'mongodb', url: uri }
+  throw new ConfigError(
+    `DATABASE_URI is not a database this project can use: "${redact(uri)}". ` +
+      'Leave it unset for the embedded SQLite file, or use file:<path> (SQLite) or ' +
+      'mongodb://… / mongodb+srv://… (MongoDB).',
+  )
+}
+
+/** Never print a password that sits in a connection string. */
+function redact(uri: string) {
+  return uri.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@')
+}
+
+export function databaseAdapter(value = process.env.DATABASE_URI): DatabaseAdapterObj {
+  const choice = chooseDatabase(value)
+  if (choice.kind === 'mongodb') {
+    return mongooseAdapter({ url: choice.url })
+  }
+  mkdirSync(path.dirname(choice.file), { recursive: true })
+  return sqliteAdapter({
+    client: { url: choice.url },
+    // The schema comes from committed migrations everywhere, never from dev-mode "push", so the
+    // database a developer tests is the one production runs. Migrations run on start-up.
+    push: false,
+    prodMigrations: migrations,
+    migrationDir: path.join(projectRoot, 'cms', 'migrations'),
+    // WAL lets the site build read while the CMS writes; reported >3x faster than the default.
+    wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
+    busyTimeout: 5000,
+  })
+}

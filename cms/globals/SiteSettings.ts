@@ -1,0 +1,41 @@
+import type { GlobalConfig } from 'payload'
+import { admins, anyone } from '../access'
+import { webAddress } from '../fields/validators'
+
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
+
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  admin: { group: 'Admin' },
+  access: { read: anyone, update: admins },
+  fields: [
+    { name: 'siteName', type: 'text', required: true, defaultValue: 'CSP Hub' },
+    {
+      name: 'quickExitUrl',
+      label: 'Quick exit destination',
+      type: 'text',
+      required: true,
+      defaultValue: DEFAULT_QUICK_EXIT_URL,
+      validate: (value: unknown) => {
+        const ok = webAddress(value)
+        if (ok !== true) return ok
+        return String(value).startsWith('https://') ? true : 'The quick exit must go to an https:// address.'
+      },
+      admin: { description: 'A harmless, common page the quick exit button opens instead of this site.' },
+    },
+    {
+      name: 'emergencyMessage',
+      type: 'textarea',
+      required: true,
+      defaultValue: 'If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when prompted.',
+    },
+    {
+      name: 'alert',
+      type: 'group',
+      fields: [
+        { name: 'enabled', type: 'checkbox', defaultValue: false },
+        { name: 'message', type: 'textarea' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,66 @@
+/**
+ * The CMS. Everything that decides who can see what lives here and in access/, so the REST API,
+ * the admin and the site build (Local API, no user) all obey the same rules.
+ */
+import path from 'node:path'
+import { buildConfig, type Migration } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import sharp from 'sharp'
+import { databaseAdapter } from './database'
+import { resolveSecret } from './secret'
+import { projectRoot } from './paths'
+import { AgendaItems } from './collections/AgendaItems'
+import { Media } from './collections/Media'
+import { Meetings } from './collections/Meetings'
+import { News } from './collections/News'
+import { Organisations } from './collections/Organisations'
+import { Partnerships } from './collections/Partnerships'
+import { Priorities } from './collections/Priorities'
+import { Services } from './collections/Services'
+import { Strategies } from './collections/Strategies'
+import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
+import { ensureFirstAdmin } from './hooks/firstAdmin'
+import { migrations } from './migrations'
+
+/** Comma-separated origins, e.g. "https://admin.example.org,https://www.example.org". */
+const originList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+
+const serverURL = process.env.CMS_PUBLIC_URL || `http://localhost:${process.env.CMS_PORT || 3000}`
+const allowedOrigins = [serverURL, ...originList(process.env.CORS_ORIGINS)]
+
+export default buildConfig({
+  secret: resolveSecret(),
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  serverURL,
+  cors: allowedOrigins,
+  csrf: allowedOrigins,
+  graphQL: { disable: true },
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' — CSP Hub' },
+    importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
+  },
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users],
+  globals: [SiteSettings],
+  upload: { limits: { fileSize: 20 * 1024 * 1024 } },
+  jobs: {
+    // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    shouldAutoRun: () => process.env.CSP_HUB_JOBS !== 'off',
+  },
+  typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
+  onInit: async (payload) => {
+    // Production runs migrations in the adapter (prodMigrations). Everywhere else run the same
+    // committed migrations here, before anything reads, so dev, tests and production share one schema.
+    if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as Migration[] })
+    await ensureFirstAdmin(payload)
+  },
+  telemetry: false,
+})

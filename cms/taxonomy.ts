@@ -1,0 +1,84 @@
+/**
+ * The directory's controlled vocabularies. One list each, used by the CMS select fields, the seed
+ * schemas, the site's filter pages and the Open Referral taxonomy feed, so a value means the same
+ * thing everywhere. Keys are URL slugs (`/support/<category>/`) and must never be renamed lightly.
+ */
+export const categories = {
+  'domestic-abuse': 'Domestic abuse',
+  'sexual-violence': 'Sexual violence',
+  stalking: 'Stalking and harassment',
+  'forced-marriage-honour-abuse': 'Forced marriage and honour-based abuse',
+  fgm: 'Female genital mutilation (FGM)',
+  'youth-diversion': 'Youth and diversion',
+  'drugs-alcohol': 'Drugs and alcohol',
+  'antisocial-behaviour': 'Antisocial behaviour',
+  'burglary-theft': 'Burglary and theft',
+  'hate-crime': 'Hate crime',
+  'mental-health': 'Mental health and wellbeing',
+  housing: 'Housing and refuge',
+  'legal-advice': 'Legal advice',
+  'perpetrator-programmes': 'Programmes for people who harm',
+  'victim-support': 'Support after a crime',
+  community: 'Community groups and prevention',
+} as const
+
+export const audiences = {
+  everyone: 'Everyone',
+  women: 'Women and girls',
+  men: 'Men and boys',
+  'lgbt-plus': 'LGBT+ people',
+  'children-young-people': 'Children and young people',
+  'parents-families': 'Parents and families',
+  'people-who-harm': 'People who harm others',
+  professionals: 'Professionals and employers',
+} as const
+
+export const areas = {
+  'barking-and-dagenham': 'Barking and Dagenham',
+  bexley: 'Bexley',
+  newham: 'Newham',
+  redbridge: 'Redbridge',
+  london: 'London-wide',
+  national: 'England and Wales',
+} as const
+
+export const accessModes = {
+  phone: 'By phone',
+  online: 'Online',
+  'drop-in': 'Drop in',
+  referral: 'By referral',
+  outreach: 'Outreach and group sessions',
+} as const
+
+export const organisationTypes = {
+  council: 'Council',
+  police: 'Police',
+  nhs: 'NHS',
+  fire: 'Fire service',
+  probation: 'Probation',
+  charity: 'Charity',
+  'community-group': 'Community group',
+  government: 'Government or mayoral office',
+  education: 'Education',
+  other: 'Other',
+} as const
+
+export const classifications = {
+  public: 'Public',
+  restricted: 'Restricted',
+  confidential: 'Confidential',
+} as const
+
+export type Category = keyof typeof categories
+export type Audience = keyof typeof audiences
+export type Area = keyof typeof areas
+export type AccessMode = keyof typeof accessModes
+export type OrganisationType = keyof typeof organisationTypes
+export type Classification = keyof typeof classifications
+
+/** `{ label, value }` options for Payload select fields, in the order above. */
+export const options = <T extends Record<string, string>>(vocabulary: T) =>
+  Object.entries(vocabulary).map(([value, label]) => ({ label, value }))
+
+export const keys = <T extends Record<string, string>>(vocabulary: T) =>
+  Object.keys(vocabulary) as [keyof T & string, ...(keyof T & string)[]]

@@ -1,0 +1,26 @@
+/**
+ * npm run seed [-- --from <folder>]
+ * Checks every file in content/ (or a backup folder in the same format) and upserts it by slug.
+ * Nothing is written if any file is wrong.
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { childEnv, exitWith, projectRoot } from './lib/env'
+
+const { values } = parseArgs({ options: { from: { type: 'string' } } })
+const folder = path.resolve(values.from ?? path.join(projectRoot, 'content'))
+Object.assign(process.env, childEnv())
+
+try {
+  const { loadContent } = await import('../cms/seed/load')
+  const bundle = await loadContent(folder) // before opening the CMS: a bad file writes nothing
+  const { openCms } = await import('./lib/cms')
+  const { seed } = await import('../cms/seed/seed')
+  const payload = await openCms()
+  const report = await seed(payload, bundle)
+  console.log(`Seeded from ${path.relative(process.cwd(), folder) || '.'}:`)
+  for (const [collection, { created, updated }] of Object.entries(report)) console.log(`  ${collection.padEnd(14)} ${created} created, ${updated} updated`)
+  process.exit(0)
+} catch (error) {
+  exitWith(error)
+}

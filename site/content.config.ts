@@ -1,0 +1,45 @@
+/**
+ * The public site's content: every collection comes from the CMS through payloadLoader, as an
+ * anonymous visitor. The zod schemas in site/schemas are the contract between the CMS and the site.
+ */
+import { defineCollection } from 'astro:content'
+import { glob } from 'astro/loaders'
+import { z } from 'astro/zod'
+import { cms, payloadLoader } from './lib/payload-loader'
+import {
+  agendaItemSchema,
+  meetingSchema,
+  newsSchema,
+  organisationSchema,
+  partnershipSchema,
+  prioritySchema,
+  serviceSchema,
+  siteSettingsSchema,
+  strategySchema,
+} from './schemas'
+
+export const collections = {
+  organisations: defineCollection({ loader: payloadLoader({ collection: 'organisations', schema: organisationSchema, depth: 0 }) }),
+  partnerships: defineCollection({ loader: payloadLoader({ collection: 'partnerships', schema: partnershipSchema }) }),
+  strategies: defineCollection({ loader: payloadLoader({ collection: 'strategies', schema: strategySchema }) }),
+  priorities: defineCollection({ loader: payloadLoader({ collection: 'priorities', schema: prioritySchema }) }),
+  services: defineCollection({ loader: payloadLoader({ collection: 'services', schema: serviceSchema }) }),
+  news: defineCollection({ loader: payloadLoader({ collection: 'news', schema: newsSchema }) }),
+  meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
+  agendaItems: defineCollection({
+    loader: payloadLoader({ collection: 'agenda-items', schema: agendaItemSchema, idField: 'id' }),
+  }),
+  settings: defineCollection({
+    schema: siteSettingsSchema,
+    loader: async () => {
+      const payload = await cms()
+      const settings = await payload.findGlobal({ slug: 'site-settings', overrideAccess: false })
+      return [{ id: 'site', ...siteSettingsSchema.parse(settings) }]
+    },
+  }),
+  /** Editorial pages that rarely change (stay safe online, accessibility, privacy): MDX in content/pages. */
+  pages: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+    schema: z.object({ title: z.string(), description: z.string(), updated: z.coerce.date() }),
+  }),
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/** Lexical rich text as Payload stores it; rendered by components/RichText.astro with an allow-list. */
+export const richText = z
+  .looseObject({ root: z.looseObject({ type: z.literal('root'), children: z.array(z.any()) }) })
+  .nullish()
+export type RichTextValue = z.infer<typeof richText>
+
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a URL-safe slug')
+
+/** Optional text: Payload returns null for an empty field; the site treats it as absent. */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => (value && value.trim() ? value : undefined))
+
+/** An ISO date-time from Payload, as a Date. */
+export const date = z.coerce.date()
+
+/** A populated relationship (depth ≥ 1) reduced to what pages link with. */
+export const ref = z.looseObject({ id: z.union([z.number(), z.string()]), slug, name: z.string().optional(), title: z.string().optional() })

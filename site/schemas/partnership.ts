@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { areas, keys } from '../../cms/taxonomy'
+import { optionalText, ref, richText, slug } from './common'
+
+export const partnershipSchema = z.object({
+  id: z.union([z.number(), z.string()]),
+  slug,
+  name: z.string().min(1),
+  area: z.enum(keys(areas)),
+  summary: z.string().min(1),
+  body: richText,
+  members: z.array(z.object({ organisation: ref, role: optionalText })).nullish().transform((m) => m ?? []),
+  contact: z.object({ website: optionalText, email: optionalText, phone: optionalText }).nullish(),
+  sourceDocument: optionalText,
+})
+export type Partnership = z.infer<typeof partnershipSchema>

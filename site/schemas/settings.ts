@@ -1,0 +1,9 @@
+import { z } from 'zod'
+
+export const siteSettingsSchema = z.object({
+  siteName: z.string().min(1),
+  quickExitUrl: z.url({ protocol: /^https$/ }),
+  emergencyMessage: z.string().min(1),
+  alert: z.object({ enabled: z.boolean().nullish(), message: z.string().nullish() }).nullish(),
+})
+export type SiteSettings = z.infer<typeof siteSettingsSchema>
