@@ -10,32 +10,33 @@ import { projectRoot } from './env'
 import { bin, run } from './run'
 
 export const DIST = path.join(projectRoot, 'dist')
-const BUILDS = path.join(projectRoot, '.data', 'site-builds')
 
 export type BuildResult = { folder: string; seconds: number }
 
-export async function buildSite(env: NodeJS.ProcessEnv, quiet = false): Promise<BuildResult> {
+/** Builds into a fresh folder beside `target` (same filesystem, so the switch is a rename). */
+export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false } = {}): Promise<BuildResult> {
   const started = performance.now()
-  await mkdir(BUILDS, { recursive: true })
-  const folder = path.join(BUILDS, `build-${Date.now()}`)
+  const builds = path.join(path.dirname(target), `.${path.basename(target)}-builds`)
+  await mkdir(builds, { recursive: true })
+  const folder = path.join(builds, `build-${Date.now()}`)
   const stdio = quiet ? 'pipe' : 'inherit'
   try {
     await run(bin('astro'), ['build', '--outDir', folder], { env: { ...env, SITE_OUT_DIR: folder, ASTRO_TELEMETRY_DISABLED: '1' }, stdio })
     await run(bin('pagefind'), ['--site', folder, '--silent'], { env, stdio })
     await checkBuiltSite(folder)
-    await switchIn(folder)
+    await switchIn(folder, target, builds)
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
     throw error
   }
-  return { folder: DIST, seconds: (performance.now() - started) / 1000 }
+  return { folder: target, seconds: (performance.now() - started) / 1000 }
 }
 
 /** Two renames on one filesystem: the old site is replaced only by a complete new one. */
-async function switchIn(folder: string) {
-  const previous = path.join(BUILDS, `previous-${Date.now()}`)
-  if (existsSync(DIST)) await rename(DIST, previous)
-  await rename(folder, DIST)
+async function switchIn(folder: string, target: string, builds: string) {
+  const previous = path.join(builds, `previous-${Date.now()}`)
+  if (existsSync(target)) await rename(target, previous)
+  await rename(folder, target)
   // Keep nothing but the live site; a previous build is only needed during the switch.
-  for (const name of await readdir(BUILDS)) if (name.startsWith('previous-')) await rm(path.join(BUILDS, name), { recursive: true, force: true })
+  for (const name of await readdir(builds)) if (name.startsWith('previous-')) await rm(path.join(builds, name), { recursive: true, force: true })
 }

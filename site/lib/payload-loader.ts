@@ -37,7 +37,7 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       const payload = await cms()
       const { docs } = await payload.find({ collection, where, depth, pagination: false, overrideAccess: false, draft: false })
       const seen = new Set<string>()
-      for (const doc of docs as Record<string, unknown>[]) {
+      for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
         const result = schema.safeParse(doc)
         if (!result.success) {

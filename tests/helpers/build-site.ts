@@ -1,0 +1,16 @@
+/**
+ * tsx tests/helpers/build-site.ts <folder> — seed the (throwaway) database from content/ and build
+ * the site into <folder> with the production pipeline. Used by browser tests and benchmarks.
+ */
+import path from 'node:path'
+import { buildSite } from '../../scripts/lib/site-build'
+
+const target = path.resolve(process.argv[2] ?? 'dist')
+const { openCms } = await import('../../scripts/lib/cms')
+const { seedIfEmpty } = await import('../../cms/seed/seed')
+const payload = await openCms()
+await seedIfEmpty(payload, path.resolve('content'))
+await payload.destroy()
+const { seconds } = await buildSite(process.env, { target, quiet: true })
+console.log(`Built the test site in ${seconds.toFixed(1)} s into ${target}`)
+process.exit(0)

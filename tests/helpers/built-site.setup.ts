@@ -1,0 +1,35 @@
+/**
+ * Browser tests run against the real product: a throwaway database seeded from content/, the site
+ * built by the same pipeline as `npm run build` into a temporary folder, served by site/serve.ts
+ * on a free port. Built once per test run and shared by every browser test file.
+ */
+import { spawnSync } from 'node:child_process'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { serveStatic } from '../../site/serve'
+import { throwawayEnv } from './env'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string
+    siteDir: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const env = throwawayEnv('site')
+  const siteDir = path.join(env.TEST_DIR, 'dist')
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['tests/helpers/build-site.ts', siteDir], {
+    env,
+    stdio: 'inherit',
+    timeout: 600_000,
+  })
+  if (result.status !== 0) throw new Error(`Building the site for browser tests failed (exit ${result.status}).`)
+  const server = serveStatic(siteDir)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  project.provide('siteUrl', `http://127.0.0.1:${port}`)
+  project.provide('siteDir', siteDir)
+  return () => new Promise<void>((resolve) => server.close(() => resolve()))
+}
