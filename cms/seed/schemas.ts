@@ -99,7 +99,15 @@ export const strategySchema = z
     priorities: z.array(prioritySchema).default([]),
     source,
   })
-  .refine((s) => s.periodEnd >= s.periodStart, { message: 'must not be before periodStart', path: ['periodEnd'] })
+  .refine((s) => s.periodEnd >= s.periodStart, {
+    message: 'must not be before periodStart',
+    path: ['periodEnd'],
+    // Check the period even when other fields are wrong, so one run reports every problem.
+    when: ({ value }) => {
+      const v = value as { periodStart?: unknown; periodEnd?: unknown }
+      return typeof v?.periodStart === 'number' && typeof v?.periodEnd === 'number'
+    },
+  })
 
 export const serviceSchema = z.strictObject({
   slug,

@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ContentError, loadContent } from './load'
+
+const organisation = { slug: 'refuge', name: 'Refuge', type: 'charity', source: 'barking-dagenham-news-deputy-mayor-visit.txt' }
+const partnership = {
+  slug: 'bd-csp', name: 'B&D CSP', area: 'barking-and-dagenham', summary: 'A partnership.',
+  members: [{ organisation: 'refuge' }], source: 'barking-dagenham-csp-board-pack-2018-09.txt',
+}
+const service = {
+  slug: 'refuge-dsv', name: 'Domestic and Sexual Violence service', organisation: 'refuge', description: 'Support.',
+  categories: ['domestic-abuse'], audiences: ['women'], areas: ['barking-and-dagenham'], lastReviewed: '2020-11-24',
+  source: 'barking-dagenham-news-deputy-mayor-visit.txt',
+}
+const strategy = {
+  slug: 'vawg', title: 'VAWG strategy', partnership: 'bd-csp', periodStart: 2018, periodEnd: 2022, status: 'adopted',
+  summary: 'Ending VAWG.', source: 'barking-dagenham-csp-board-pack-2018-09.txt',
+  priorities: [{ slug: 'p1', title: 'Prevention', order: 1, goal: 'Prevent.', measures: [{ direction: 'reduce', description: 'Repeat victimisation', baseline: { value: 28, unit: '%', date: '2017-09-30' } }] }],
+}
+
+function contentDir(files: Record<string, unknown>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'content-'))
+  for (const [file, body] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), typeof body === 'string' ? body : JSON.stringify(body))
+  }
+  return root
+}
+
+const good = {
+  'organisations/refuge.json': organisation,
+  'partnerships/bd-csp.json': partnership,
+  'services/refuge-dsv.json': service,
+  'strategies/vawg.json': strategy,
+}
+
+async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
+  try {
+    await loadContent(contentDir(files))
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError)
+    return (error as ContentError).problems
+  }
+  throw new Error('expected a ContentError')
+}
+
+describe('loadContent', () => {
+  it('parses a good folder and applies defaults', async () => {
+    const bundle = await loadContent(contentDir(good))
+    expect(bundle.organisations).toHaveLength(1)
+    expect(bundle.services[0]).toMatchObject({ slug: 'refuge-dsv', urgent: false, contact: {}, languages: [] })
+    expect(bundle.strategies[0]!.priorities[0]!.measures[0]!.baseline).toEqual({ value: 28, unit: '%', date: '2017-09-30' })
+    expect(bundle.news).toEqual([])
+  })
+
+  it('names the file and the field that is wrong', async () => {
+    const problems = await problemsOf({
+      ...good,
+      'services/refuge-dsv.json': { ...service, categories: ['knitting'], contact: { phone: '12345' }, lastReviewed: '2020-13-45' },
+    })
+    expect(problems.some((p) => p.startsWith('services/refuge-dsv.json: categories[0]'))).toBe(true)
+    expect(problems).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: contact\.phone must be a UK phone number/))
+    expect(problems).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: lastReviewed must be a date written YYYY-MM-DD/))
+  })
+
+  it('rejects unknown fields, so a typo is not silently dropped', async () => {
+    const problems = await problemsOf({ ...good, 'organisations/refuge.json': { ...organisation, phoen: '999' } })
+    expect(problems.join('\n')).toMatch(/organisations\/refuge\.json: .*phoen/)
+  })
+
+  it('rejects a strategy that ends before it starts, and a bad measure direction', async () => {
+    const problems = await problemsOf({
+      ...good,
+      'strategies/vawg.json': { ...strategy, periodEnd: 2017, priorities: [{ ...strategy.priorities[0], measures: [{ direction: 'sideways', description: 'x' }] }] },
+    })
+    expect(problems).toContainEqual('strategies/vawg.json: periodEnd must not be before periodStart')
+    expect(problems).toContainEqual(expect.stringMatching(/^strategies\/vawg\.json: priorities\[0\]\.measures\[0\]\.direction/))
+  })
+
+  it('reports invalid JSON, a slug that does not match its file, and duplicates', async () => {
+    const problems = await problemsOf({
+      ...good,
+      'news/broken.json': '{ "title": ',
+      'organisations/other.json': { ...organisation, slug: 'refuge' },
+    })
+    expect(problems).toContainEqual(expect.stringMatching(/^news\/broken\.json: is not valid JSON/))
+    expect(problems).toContainEqual('organisations/other.json: slug "refuge" must match the file name')
+    expect(problems).toContainEqual('organisations/refuge.json: slug "refuge" is used twice')
+  })
+
+  it('reports references to records that do not exist', async () => {
+    const problems = await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, organisation: 'nobody' } })
+    expect(problems).toEqual(['services/refuge-dsv.json: organisation: organisation "nobody" does not exist in content/organisations/'])
+  })
+
+  it('rejects a source that is not a seed document file name', async () => {
+    const problems = await problemsOf({ ...good, 'organisations/refuge.json': { ...organisation, source: 'my memory' } })
+    expect(problems).toContainEqual(expect.stringMatching(/^organisations\/refuge\.json: source must be the file name of a seed document/))
+  })
+})
