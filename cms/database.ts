@@ -61,5 +61,8 @@ export function databaseAdapter(value = process.env.DATABASE_URI): DatabaseAdapt
     // WAL lets the site build read while the CMS writes; reported >3x faster than the default.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
+    // Off by default in the SQLite adapter; on here so a seed, an import or a multi-document save
+    // is all-or-nothing, as it is on a MongoDB replica set.
+    transactionOptions: {},
   })
 }
