@@ -1,0 +1,56 @@
+/**
+ * Directory helpers: how a resident can reach a service when it publishes no contact details, and
+ * the vocabularies the directory filters by. Never guesses a number: a wrong one can put someone
+ * in danger (DESIGN.md, "Seed content rules").
+ */
+import { accessModes, areas, audiences, categories } from '../../cms/taxonomy'
+
+type ServiceLike = {
+  name: string
+  contact: { phone?: string; email?: string; website?: string; address?: string }
+  howToAccess?: string
+}
+type OrganisationLike = { name?: string; website?: string | null } | undefined
+
+export type HowToFind =
+  | { kind: 'contact' }
+  | { kind: 'how-to-access'; text: string }
+  | { kind: 'organisation-website'; url: string; name: string }
+  | { kind: 'generic'; text: string }
+
+export const hasContact = (s: ServiceLike) => Boolean(s.contact.phone || s.contact.email || s.contact.website || s.contact.address)
+
+/** Only http(s) addresses become links; anything else from the CMS is shown as text, if at all. */
+export const isWebAddress = (url: string | null | undefined): url is string => Boolean(url && /^https?:\/\/\S+$/i.test(url))
+
+export function howToFind(service: ServiceLike, organisation: OrganisationLike): HowToFind {
+  if (hasContact(service)) return { kind: 'contact' }
+  if (service.howToAccess) return { kind: 'how-to-access', text: service.howToAccess }
+  const orgName = organisation?.name ?? 'the organisation that runs it'
+  if (isWebAddress(organisation?.website)) return { kind: 'organisation-website', url: organisation.website, name: orgName }
+  return {
+    kind: 'generic',
+    text:
+      `This service has not published contact details for this directory. To reach it, search online for “${service.name}” or “${orgName}”, ` +
+      'or ask your council’s community safety team, your GP or a support worker to put you in touch.',
+  }
+}
+
+/** Telephone link target: digits and a leading + only. */
+export const telHref = (phone: string) => `tel:${phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '')}`
+
+/** Category and audience pages share /support/<key>/; the keys must never collide. */
+export function filterPages() {
+  const pages = [
+    ...Object.entries(categories).map(([key, label]) => ({ key, label, kind: 'category' as const })),
+    ...Object.entries(audiences).map(([key, label]) => ({ key, label, kind: 'audience' as const })),
+  ]
+  const seen = new Set<string>()
+  for (const p of pages) {
+    if (seen.has(p.key)) throw new Error(`Taxonomy key "${p.key}" is both a category and an audience: /support/${p.key}/ would be ambiguous.`)
+    seen.add(p.key)
+  }
+  return pages
+}
+
+export { accessModes, areas, audiences, categories }
