@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['tests/helpers/built-site.setup.ts'],
+          globalSetup: ['tests/helpers/running-cms.setup.ts', 'tests/helpers/built-site.setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           maxWorkers: 2,

@@ -14,13 +14,13 @@ describe('resolveSecret', () => {
     expect(first).toMatch(/^[0-9a-f]{64}$/)
     expect(existsSync(file)).toBe(true)
     expect(statSync(file).mode & 0o077).toBe(0)
-    expect(resolveSecret({}, file)).toBe(first)
+    expect(resolveSecret({} as unknown as NodeJS.ProcessEnv, file)).toBe(first)
     expect(readFileSync(file, 'utf8').trim()).toBe(first)
   })
 
   it('prefers PAYLOAD_SECRET from the environment', () => {
     const secret = 'x'.repeat(40)
-    expect(resolveSecret({ PAYLOAD_SECRET: secret }, tempFile())).toBe(secret)
+    expect(resolveSecret({ PAYLOAD_SECRET: secret } as unknown as NodeJS.ProcessEnv, tempFile())).toBe(secret)
   })
 
   it('refuses to start in production without PAYLOAD_SECRET, and writes nothing', () => {
@@ -31,6 +31,6 @@ describe('resolveSecret', () => {
   })
 
   it('refuses a short secret', () => {
-    expect(() => resolveSecret({ PAYLOAD_SECRET: 'short' }, tempFile())).toThrow(/at least 32/)
+    expect(() => resolveSecret({ PAYLOAD_SECRET: 'short' } as unknown as NodeJS.ProcessEnv, tempFile())).toThrow(/at least 32/)
   })
 })

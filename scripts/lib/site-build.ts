@@ -9,7 +9,8 @@ import { checkBuiltSite } from '../../site/checks'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 
-export const DIST = path.join(projectRoot, 'dist')
+/** The live site. SITE_DIST_DIR moves it, so tests never replace a developer's dist/. */
+export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectRoot, 'dist'))
 
 export type BuildResult = { folder: string; seconds: number }
 

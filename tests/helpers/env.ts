@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { withProjectBin } from '../../scripts/lib/env'
 
 export const TEST_ADMIN = { email: 'admin@example.org', password: 'correct-horse-battery-staple' }
 
@@ -12,6 +13,7 @@ export function throwawayEnv(label: string): NodeJS.ProcessEnv & { DATABASE_URI:
   const dir = mkdtempSync(path.join(tmpdir(), `csp-hub-${label}-`))
   return {
     ...process.env,
+    PATH: withProjectBin(process.env.PATH),
     TEST_DIR: dir,
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',

@@ -8,6 +8,9 @@ import { TEST_ADMIN } from '../helpers/env'
 import { throwawayPayload } from '../helpers/payload'
 
 let payload: Payload
+// Tests feed deliberately incomplete or wrong data, so the Local API's generated input types are loosened here.
+const create = (args: Record<string, unknown>) => payload.create(args as never) as unknown as Promise<{ id: number; [key: string]: unknown }>
+const update = (args: Record<string, unknown>) => payload.update(args as never)
 
 beforeAll(async () => {
   ;({ payload } = await throwawayPayload('local-api'))
@@ -44,7 +47,7 @@ describe('embedded SQLite database', () => {
   })
 
   it('creates and reads a document, generating a URL-safe slug', async () => {
-    const created = await payload.create({ collection: 'organisations', data: { name: "Imra'a — Newham", type: 'community-group' } })
+    const created = await create({ collection: 'organisations', data: { name: "Imra'a — Newham", type: 'community-group' } })
     expect(created.slug).toBe('imraa-newham')
     const read = await payload.findByID({ collection: 'organisations', id: created.id })
     expect(read).toMatchObject({ name: "Imra'a — Newham", type: 'community-group' })
@@ -55,7 +58,7 @@ describe('bad input gets field-level errors and stores nothing', () => {
   it('names every wrong field of a directory entry', async () => {
     const before = await payload.count({ collection: 'services' })
     const errors = await fieldErrors(() =>
-      payload.create({
+      create({
         collection: 'services',
         data: {
           name: '',
@@ -78,9 +81,9 @@ describe('bad input gets field-level errors and stores nothing', () => {
   })
 
   it('refuses a strategy period that ends before it starts', async () => {
-    const partnership = await payload.create({ collection: 'partnerships', data: { name: 'Test CSP', area: 'newham', summary: 'For tests.' } })
+    const partnership = await create({ collection: 'partnerships', data: { name: 'Test CSP', area: 'newham', summary: 'For tests.' } })
     const errors = await fieldErrors(() =>
-      payload.create({
+      create({
         collection: 'strategies',
         data: { title: 'Backwards', partnership: partnership.id, periodStart: 2025, periodEnd: 2022, status: 'adopted', summary: 's', _status: 'published' },
       }),
@@ -91,7 +94,7 @@ describe('bad input gets field-level errors and stores nothing', () => {
 
   it('refuses a measure with no direction and a reading with a bad date', async () => {
     const errors = await fieldErrors(() =>
-      payload.create({
+      create({
         collection: 'priorities',
         data: {
           title: 'Bad measures', strategy: 1, order: 1, goal: 'g',
@@ -104,10 +107,10 @@ describe('bad input gets field-level errors and stores nothing', () => {
   })
 
   it('keeps slugs unique and URL-safe', async () => {
-    await payload.create({ collection: 'organisations', data: { name: 'Victim Support', type: 'charity' } })
-    const duplicate = await fieldErrors(() => payload.create({ collection: 'organisations', data: { name: 'Victim Support', type: 'charity' } }))
+    await create({ collection: 'organisations', data: { name: 'Victim Support', type: 'charity' } })
+    const duplicate = await fieldErrors(() => create({ collection: 'organisations', data: { name: 'Victim Support', type: 'charity' } }))
     expect(duplicate.slug).toBeTruthy()
-    const unsafe = await fieldErrors(() => payload.create({ collection: 'organisations', data: { name: 'X', slug: 'Not Safe/..', type: 'charity' } }))
+    const unsafe = await fieldErrors(() => create({ collection: 'organisations', data: { name: 'X', slug: 'Not Safe/..', type: 'charity' } }))
     expect(unsafe.slug).toMatch(/lower-case letters/)
   })
 })

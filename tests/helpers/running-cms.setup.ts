@@ -1,0 +1,36 @@
+/**
+ * A real CMS for HTTP tests: a throwaway SQLite database seeded from content/, the production
+ * admin build (reused when cms/ is unchanged) and `next start` on a free port. Started once per run.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { ensureAdminBuild } from '../../scripts/lib/admin-build'
+import { throwawayEnv } from './env'
+import { freePort, waitForHttp } from './ports'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cmsUrl: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const port = await freePort()
+  const cmsUrl = `http://127.0.0.1:${port}`
+  const env = { ...throwawayEnv('cms'), CMS_PORT: String(port), CMS_PUBLIC_URL: cmsUrl }
+  const seeded = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed.ts'], { env, stdio: 'pipe', timeout: 180_000 })
+  if (seeded.status !== 0) throw new Error(`Seeding the test CMS failed:\n${seeded.stderr}`)
+  await ensureAdminBuild(env)
+  const cms = spawn(path.resolve('node_modules/.bin/next'), ['start', 'cms', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForHttp(`${cmsUrl}/api/site-settings/global`)
+  project.provide('cmsUrl', cmsUrl)
+  return () =>
+    new Promise<void>((resolve) => {
+      cms.once('exit', () => resolve())
+      cms.kill('SIGTERM')
+    })
+}
