@@ -45,6 +45,8 @@ export default buildConfig({
   admin: {
     user: 'users',
     meta: { titleSuffix: ' — CSP Hub' },
+    // Payload's default avatar is Gravatar: a request to a third party for every signed-in user.
+    avatar: 'default',
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users],

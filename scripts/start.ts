@@ -6,25 +6,27 @@
 import type { ChildProcess } from 'node:child_process'
 import { childEnv, exitWith, ports } from './lib/env'
 import { ensureAdminBuild } from './lib/admin-build'
-import { bin, run, start } from './lib/run'
+import { bin, run, start, stopGroup } from './lib/run'
 import { DIST } from './lib/site-build'
 import { serveStatic } from '../site/serve'
 
 const started = performance.now()
 const env = childEnv()
 const children: ChildProcess[] = []
+let site: ReturnType<typeof serveStatic> | undefined
 let stopping = false
 
-function stop(code = 0) {
+async function stop(code = 0) {
   if (stopping) return
   stopping = true
   console.log('\nStopping…')
-  for (const child of children) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 3000).unref()
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code))
+  site?.close()
+  await Promise.all(children.map((child) => stopGroup(child)))
+  console.log('Stopped.')
+  process.exit(code)
 }
-process.on('SIGINT', () => stop(0))
-process.on('SIGTERM', () => stop(0))
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
 
 try {
   // Seed (if empty) and build the site in a child, so this process stays small while serving.
@@ -36,12 +38,12 @@ try {
   cms.on('exit', (code) => {
     if (!stopping) {
       console.error(`The CMS stopped unexpectedly (exit ${code}).`)
-      stop(1)
+      void stop(1)
     }
   })
 
-  const site = serveStatic(DIST)
-  await new Promise<void>((resolve, reject) => site.once('error', reject).listen(ports.site, resolve))
+  site = serveStatic(DIST)
+  await new Promise<void>((resolve, reject) => site!.once('error', reject).listen(ports.site, resolve))
   await waitFor(`http://localhost:${ports.cms}/api/site-settings/global`)
 
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
@@ -53,7 +55,7 @@ try {
   Press Ctrl-C to stop.
 `)
 } catch (error) {
-  for (const child of children) child.kill('SIGTERM')
+  await Promise.all(children.map((child) => stopGroup(child)))
   exitWith(error)
 }
 

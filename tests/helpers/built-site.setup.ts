@@ -18,7 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const env = throwawayEnv('site')
+  // Drafts with marker words go into this throwaway database, so the privacy tests can prove they stay out.
+  const env = { ...throwawayEnv('site'), SEED_TEST_DRAFTS: '1' }
   const siteDir = path.join(env.TEST_DIR, 'dist')
   const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['tests/helpers/build-site.ts', siteDir], {
     env,

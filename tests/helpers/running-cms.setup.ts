@@ -2,10 +2,11 @@
  * A real CMS for HTTP tests: a throwaway SQLite database seeded from content/, the production
  * admin build (reused when cms/ is unchanged) and `next start` on a free port. Started once per run.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { ensureAdminBuild } from '../../scripts/lib/admin-build'
+import { start, stopGroup } from '../../scripts/lib/run'
 import { throwawayEnv } from './env'
 import { freePort, waitForHttp } from './ports'
 
@@ -22,15 +23,11 @@ export default async function setup(project: TestProject) {
   const seeded = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed.ts'], { env, stdio: 'pipe', timeout: 180_000 })
   if (seeded.status !== 0) throw new Error(`Seeding the test CMS failed:\n${seeded.stderr}`)
   await ensureAdminBuild(env)
-  const cms = spawn(path.resolve('node_modules/.bin/next'), ['start', 'cms', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const cms = start(path.resolve('node_modules/.bin/next'), ['start', 'cms', '--port', String(port), '--hostname', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHttp(`${cmsUrl}/api/site-settings/global`)
   project.provide('cmsUrl', cmsUrl)
-  return () =>
-    new Promise<void>((resolve) => {
-      cms.once('exit', () => resolve())
-      cms.kill('SIGTERM')
-    })
+  return () => stopGroup(cms)
 }
