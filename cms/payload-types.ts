@@ -77,6 +77,7 @@ export interface Config {
     'agenda-items': AgendaItem;
     media: Media;
     users: User;
+    'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     'agenda-items': AgendaItemsSelect<false> | AgendaItemsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -228,11 +230,64 @@ export interface Organisation {
   website?: string | null;
   description?: string | null;
   /**
+   * Partner changes wait here for an editor to publish them.
+   */
+  review?: {
+    /**
+     * Set automatically when a partner saves or an editor publishes.
+     */
+    state?: ('pending' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+  };
+  /**
+   * Stable id used in the Open Referral feed.
+   */
+  uuid?: string | null;
+  /**
+   * The id this record has in the directory it was imported from.
+   */
+  externalId?: string | null;
+  /**
    * The published paper this record was taken from.
    */
   sourceDocument?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'editor' | 'partner';
+  /**
+   * Partners edit only this organisation’s directory entries and profile.
+   */
+  organisation?: (number | null) | Organisation;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -487,6 +542,30 @@ export interface Service {
   cost?: string | null;
   lastReviewed: string;
   /**
+   * Not checked for more than 6 months.
+   */
+  reviewDue?: boolean | null;
+  /**
+   * Partner changes wait here for an editor to publish them.
+   */
+  review?: {
+    /**
+     * Set automatically when a partner saves or an editor publishes.
+     */
+    state?: ('pending' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+  };
+  /**
+   * Stable id used in the Open Referral feed.
+   */
+  uuid?: string | null;
+  /**
+   * The id this record has in the directory it was imported from.
+   */
+  externalId?: string | null;
+  /**
    * The published paper this record was taken from.
    */
   sourceDocument?: string | null;
@@ -596,36 +675,26 @@ export interface AgendaItem {
   createdAt: string;
 }
 /**
+ * Each rebuild of the public website after a publish. A failed build leaves the last good site live.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "site-builds".
  */
-export interface User {
+export interface SiteBuild {
   id: number;
-  name: string;
-  role: 'admin' | 'editor' | 'partner';
+  label: string;
+  status: 'running' | 'succeeded' | 'failed';
   /**
-   * Partners edit only this organisation’s directory entries.
+   * The changes this build includes.
    */
-  organisation?: (number | null) | Organisation;
+  trigger?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  pages?: number | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -782,6 +851,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -864,9 +937,20 @@ export interface OrganisationsSelect<T extends boolean = true> {
   type?: T;
   website?: T;
   description?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+      };
+  uuid?: T;
+  externalId?: T;
   sourceDocument?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -961,6 +1045,17 @@ export interface ServicesSelect<T extends boolean = true> {
   eligibility?: T;
   cost?: T;
   lastReviewed?: T;
+  reviewDue?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+      };
+  uuid?: T;
+  externalId?: T;
   sourceDocument?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1098,6 +1193,22 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  label?: T;
+  status?: T;
+  trigger?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  pages?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1223,6 +1334,10 @@ export interface TaskSchedulePublish {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
     doc?:
+      | ({
+          relationTo: 'organisations';
+          value: number | Organisation;
+        } | null)
       | ({
           relationTo: 'strategies';
           value: number | Strategy;

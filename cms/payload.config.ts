@@ -19,6 +19,7 @@ import { Priorities } from './collections/Priorities'
 import { Services } from './collections/Services'
 import { Strategies } from './collections/Strategies'
 import { Users } from './collections/Users'
+import { SiteBuilds } from './collections/SiteBuilds'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { migrations } from './migrations'
@@ -49,7 +50,7 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds],
   globals: [SiteSettings],
   upload: { limits: { fileSize: 20 * 1024 * 1024 } },
   jobs: {

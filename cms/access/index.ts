@@ -3,7 +3,7 @@
  * post-filter, so the database never hands an anonymous caller a draft or restricted row — the
  * site build reads through the same rules (overrideAccess: false, no user).
  */
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, Where } from 'payload'
 import type { User } from '../payload-types'
 
 export type Role = User['role']
@@ -55,6 +55,14 @@ export const servicesUpdate: Access = ({ req }) => {
 /** Staff create anything; partners create services, checked against their organisation in a hook. */
 export const staffOrPartner: Access = ({ req }) => isStaff(req.user) || (isPartner(req.user) && organisationOf(req.user) != null)
 
+/** Organisations: the public sees published profiles; a partner also their own organisation's draft. */
+export const organisationsRead: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { or: [published, { id: { equals: org } }] }
+  return published
+}
+
 /** Organisations: staff edit any; a partner edits its own organisation's profile. */
 export const organisationsUpdate: Access = ({ req }) => {
   if (isStaff(req.user)) return true
@@ -72,15 +80,17 @@ const publicItemsOfPublishedMeetings: Where = {
 }
 export const agendaItemsRead: Access = ({ req }) => (isStaff(req.user) ? true : publicItemsOfPublishedMeetings)
 
-/** Users: admins see all users, everyone else only themselves. */
+/** Users: the comms team sees everyone (they manage partner accounts); a partner only themselves. */
 export const usersRead: Access = ({ req }) => {
-  if (isAdmin(req.user)) return true
+  if (isStaff(req.user)) return true
   if (req.user) return { id: { equals: req.user.id } }
   return false
 }
 
-export const selfOrAdmin = usersRead
+/** Users: staff update anyone (role rules in the Users hooks); others only themselves. */
+export const usersUpdate: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  if (req.user) return { id: { equals: req.user.id } }
+  return false
+}
 
-/** Field access: only admins may set roles and organisations; nobody changes their own. */
-export const adminsOnlyField: FieldAccess = ({ req }) => isAdmin(req.user)
-export const adminsButNotSelf: FieldAccess = ({ req, id }) => isAdmin(req.user) && String(req.user?.id) !== String(id)

@@ -1,5 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, organisationsUpdate, staff } from '../access'
+import { organisationsRead, organisationsUpdate, staff } from '../access'
+import { externalIdField, uuidField } from '../fields/identity'
+import { reviewFields } from '../review/fields'
+import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
+import { editorialVersions } from '../versions'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { webAddress } from '../fields/validators'
@@ -7,14 +11,20 @@ import { options, organisationTypes } from '../taxonomy'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'updatedAt'], group: 'Directory' },
-  access: { read: anyone, create: staff, update: organisationsUpdate, delete: staff },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory' },
+  access: { read: organisationsRead, create: staff, update: organisationsUpdate, delete: staff },
+  // Partners keep their own profile current; like directory entries, their changes wait for review.
+  versions: editorialVersions,
+  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] },
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
     { name: 'type', type: 'select', required: true, options: options(organisationTypes) },
     { name: 'website', type: 'text', validate: webAddress },
     { name: 'description', type: 'textarea' },
+    reviewFields,
+    uuidField,
+    externalIdField,
     sourceField,
   ],
 }

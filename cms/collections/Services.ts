@@ -5,18 +5,22 @@ import { sourceField } from '../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
 import { accessModes, areas, audiences, categories, options } from '../taxonomy'
 import { editorialVersions } from '../versions'
+import { externalIdField, uuidField } from '../fields/identity'
+import { reviewDueField, reviewFields } from '../review/fields'
+import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
 
 export const Services: CollectionConfig = {
   slug: 'services',
   labels: { singular: 'Directory entry', plural: 'Directory entries' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'organisation', 'lastReviewed', '_status'],
+    defaultColumns: ['name', 'organisation', 'lastReviewed', 'reviewDue', 'review.state', '_status'],
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
   },
   access: { read: servicesRead, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
+  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation')] },
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
@@ -26,6 +30,7 @@ export const Services: CollectionConfig = {
       relationTo: 'organisations',
       required: true,
       admin: { description: 'The organisation that runs this service; its partners can keep it up to date.' },
+      // Partners cannot move an entry to another organisation (the review hook answers 403).
     },
     { name: 'description', type: 'textarea', required: true },
     {
@@ -68,6 +73,10 @@ export const Services: CollectionConfig = {
       required: true,
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
     },
+    reviewDueField,
+    reviewFields,
+    uuidField,
+    externalIdField,
     sourceField,
   ],
 }

@@ -1,5 +1,26 @@
-import type { CollectionConfig } from 'payload'
-import { admins, adminsButNotSelf, usersRead } from '../access'
+import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
+import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../access'
+
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+
+/**
+ * Who may give which role: admins any; editors may add or change editors and partners but never
+ * create or promote an admin; nobody changes their own role or organisation. Refused with 403.
+ * System calls (no user: seeding, the first admin) are trusted.
+ */
+const roleRules: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  const user = req.user
+  if (!user) return data
+  const self = operation === 'update' && String(originalDoc?.id) === String(user.id)
+  const roleChanged = data.role !== undefined && data.role !== (originalDoc?.role ?? undefined)
+  const orgChanged = data.organisation !== undefined && String(idOf(data.organisation) ?? '') !== String(idOf(originalDoc?.organisation) ?? '')
+  if (self && (roleChanged || orgChanged)) throw new Forbidden(req.t)
+  if (!isStaff(user) && (roleChanged || orgChanged || operation === 'create')) throw new Forbidden(req.t)
+  const touchesAdmin = data.role === 'admin' || originalDoc?.role === 'admin'
+  if (!isAdmin(user) && (roleChanged || operation === 'create' || orgChanged) && touchesAdmin) throw new Forbidden(req.t)
+  if (!isAdmin(user) && operation === 'update' && originalDoc?.role === 'admin') throw new Forbidden(req.t)
+  return data
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -8,15 +29,16 @@ export const Users: CollectionConfig = {
     // Five wrong passwords lock the account for ten minutes.
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
-    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+    cookies: { secure: process.env.NODE_ENV === 'production' && !process.env.CMS_PUBLIC_URL?.startsWith('http://'), sameSite: 'Lax' },
   },
   access: {
     read: usersRead,
-    create: admins,
-    update: ({ req }) => (req.user?.role === 'admin' ? true : req.user ? { id: { equals: req.user.id } } : false),
+    create: staff,
+    update: usersUpdate,
     delete: admins,
     admin: ({ req }) => Boolean(req.user),
   },
+  hooks: { beforeChange: [roleRules] },
   fields: [
     { name: 'name', type: 'text', required: true },
     {
@@ -30,15 +52,13 @@ export const Users: CollectionConfig = {
         { label: 'Partner organisation', value: 'partner' },
       ],
       saveToJWT: true,
-      access: { create: ({ req }) => req.user?.role === 'admin', update: adminsButNotSelf },
     },
     {
       name: 'organisation',
       type: 'relationship',
       relationTo: 'organisations',
       saveToJWT: true,
-      admin: { description: 'Partners edit only this organisation’s directory entries.' },
-      access: { create: ({ req }) => req.user?.role === 'admin', update: adminsButNotSelf },
+      admin: { description: 'Partners edit only this organisation’s directory entries and profile.' },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
         siblingData?.role === 'partner' && !value ? 'A partner must belong to an organisation.' : true,
     },

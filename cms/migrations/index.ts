@@ -1,9 +1,15 @@
 import * as migration_20261122_035328_initial from './20261122_035328_initial';
+import * as migration_20261122_040858_review_workflow_and_builds from './20261122_040858_review_workflow_and_builds';
 
 export const migrations = [
   {
     up: migration_20261122_035328_initial.up,
     down: migration_20261122_035328_initial.down,
-    name: '20261122_035328_initial'
+    name: '20261122_035328_initial',
+  },
+  {
+    up: migration_20261122_040858_review_workflow_and_builds.up,
+    down: migration_20261122_040858_review_workflow_and_builds.down,
+    name: '20261122_040858_review_workflow_and_builds'
   },
 ];

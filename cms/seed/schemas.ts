@@ -39,8 +39,12 @@ export const ukPhone = z
 
 const markdown = z.string().min(1, 'must not be empty')
 
+/** The stable open-data id; written by `npm run export`, derived from the slug when absent. */
+const uuid = z.uuid({ message: 'must be a UUID' }).optional()
+
 export const organisationSchema = z.strictObject({
   slug,
+  uuid,
   name: z.string().min(1),
   type: z.enum(keys(organisationTypes)),
   /** Public website, only when the seed document gives it. */
@@ -111,6 +115,7 @@ export const strategySchema = z
 
 export const serviceSchema = z.strictObject({
   slug,
+  uuid,
   name: z.string().min(1),
   /** Slug of the owning organisation (the one whose partners may edit it). */
   organisation: slug,

@@ -2,6 +2,7 @@
  * Writes a checked content bundle into Payload: upsert by slug, in one transaction, so a second
  * run changes nothing new and a failure part-way leaves the database as it was.
  */
+import { v5 as uuidv5 } from 'uuid'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { type ContentBundle, loadContent } from './load'
@@ -10,6 +11,10 @@ import { markdownConverter } from './markdown'
 export type SeedReport = Record<string, { created: number; updated: number }>
 
 type Id = number | string
+
+/** Namespace for ids derived from slugs, so a fresh seed gives every record the same open-data id. */
+const CSP_HUB_NAMESPACE = '6f1f1a0e-8f0c-4b8e-9a57-5b3c2d7c1e42'
+export const stableUuid = (kind: string, slug: string) => uuidv5(`${kind}:${slug}`, CSP_HUB_NAMESPACE)
 
 export async function seed(payload: Payload, bundle: ContentBundle): Promise<SeedReport> {
   const req = await createLocalReq({}, payload)
@@ -34,7 +39,8 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
 
   /** Find by `where`, update if found, create if not; always with full access (this is the seeder). */
   const upsert = async (collection: CollectionSlug, where: Record<string, { equals: unknown }>, data: Record<string, unknown>): Promise<Id> => {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, pagination: false, req })
+    // The main table holds every document; versions exist only for documents saved since drafts were enabled.
+    const found = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
     const existing = found.docs[0]
     const doc = existing
       ? await payload.update({ collection, id: existing.id, data, depth: 0, req })
@@ -48,6 +54,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
   for (const o of bundle.organisations) {
     organisationIds.set(o.slug, await bySlug('organisations', o.slug, {
       name: o.name, type: o.type, website: o.website ?? null, description: o.description ?? null, sourceDocument: o.source,
+      uuid: o.uuid ?? stableUuid('organisation', o.slug), _status: 'published',
     }))
   }
   const org = (slug: string) => organisationIds.get(slug)!
@@ -93,6 +100,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
       contact: { phone: s.contact.phone ?? null, email: s.contact.email ?? null, website: s.contact.website ?? null, address: s.contact.address ?? null },
       howToAccess: s.howToAccess ?? null, openingHours: s.openingHours ?? null, eligibility: s.eligibility ?? null,
       cost: s.cost ?? null, lastReviewed: s.lastReviewed, sourceDocument: s.source, _status: 'published',
+      uuid: s.uuid ?? stableUuid('service', s.slug),
     })
   }
 

@@ -1,0 +1,46 @@
+import type { Field } from 'payload'
+
+export const REVIEW_STATES = [
+  { label: 'Awaiting review', value: 'pending' },
+  { label: 'Changes requested', value: 'changes-requested' },
+  { label: 'Approved', value: 'approved' },
+] as const
+
+export type ReviewState = (typeof REVIEW_STATES)[number]['value']
+
+/** Entries not checked for this long are flagged for review in the admin and on the site. */
+export const REVIEW_INTERVAL_MONTHS = 6
+
+/** True when a last-checked date is more than REVIEW_INTERVAL_MONTHS old (or missing). */
+export function isReviewDue(lastReviewed: string | Date | null | undefined, now = new Date()): boolean {
+  if (!lastReviewed) return true
+  const due = new Date(lastReviewed)
+  due.setMonth(due.getMonth() + REVIEW_INTERVAL_MONTHS)
+  return due.getTime() < now.getTime()
+}
+
+/**
+ * The review trail of a partner submission: set by cms/review/hooks.ts, never trusted from the
+ * request. Editors write the note a partner sees when they ask for changes.
+ */
+export const reviewFields: Field = {
+  name: 'review',
+  type: 'group',
+  admin: { position: 'sidebar', description: 'Partner changes wait here for an editor to publish them.' },
+  fields: [
+    { name: 'state', type: 'select', options: [...REVIEW_STATES], admin: { description: 'Set automatically when a partner saves or an editor publishes.' } },
+    { name: 'note', label: 'Note to the partner', type: 'textarea' },
+    { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+    { name: 'submittedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+  ],
+}
+
+/** A list column: is this entry overdue for its six-monthly check? Computed, not stored. */
+export const reviewDueField: Field = {
+  name: 'reviewDue',
+  label: 'Review due',
+  type: 'checkbox',
+  virtual: true,
+  admin: { readOnly: true, position: 'sidebar', description: `Not checked for more than ${REVIEW_INTERVAL_MONTHS} months.` },
+  hooks: { afterRead: [({ siblingData }) => isReviewDue(siblingData?.lastReviewed as string | undefined)] },
+}
