@@ -39,15 +39,16 @@ export function howToFind(service: ServiceLike, organisation: OrganisationLike):
 /** Telephone link target: digits and a leading + only. */
 export const telHref = (phone: string) => `tel:${phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '')}`
 
-/** Category and audience pages share /support/<key>/; the keys must never collide. */
+/** Category, audience and area pages share /support/<key>/; the keys must never collide. */
 export function filterPages() {
   const pages = [
     ...Object.entries(categories).map(([key, label]) => ({ key, label, kind: 'category' as const })),
     ...Object.entries(audiences).map(([key, label]) => ({ key, label, kind: 'audience' as const })),
+    ...Object.entries(areas).map(([key, label]) => ({ key, label, kind: 'area' as const })),
   ]
   const seen = new Set<string>()
   for (const p of pages) {
-    if (seen.has(p.key)) throw new Error(`Taxonomy key "${p.key}" is both a category and an audience: /support/${p.key}/ would be ambiguous.`)
+    if (seen.has(p.key)) throw new Error(`Taxonomy key "${p.key}" is used twice in the taxonomy (categories, audiences, areas): /support/${p.key}/ would be ambiguous.`)
     seen.add(p.key)
   }
   return pages
