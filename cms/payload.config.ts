@@ -48,6 +48,11 @@ export default buildConfig({
     meta: { titleSuffix: ' — CSP Hub' },
     // Payload's default avatar is Gravatar: a request to a third party for every signed-in user.
     avatar: 'default',
+    components: {
+      views: { review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' } },
+      afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink'],
+      beforeDashboard: ['/components/ReviewBanner#ReviewBanner'],
+    },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds],

@@ -1,0 +1,30 @@
+/** On the dashboard: how many partner changes wait for review, or how many of a partner's entries are due a check. */
+import type { ServerProps } from 'payload'
+import { isPartner, isStaff } from '../access'
+import { isReviewDue } from '../review/fields'
+
+export async function ReviewBanner({ payload, user }: ServerProps) {
+  if (isStaff(user)) {
+    const counts = await Promise.all(
+      (['services', 'organisations'] as const).map((collection) =>
+        payload.count({ collection, where: { 'review.state': { equals: 'pending' } }, overrideAccess: false, user }),
+      ),
+    )
+    const total = counts.reduce((sum, c) => sum + c.totalDocs, 0)
+    return (
+      <div className="csp-review__banner">
+        <a href="/admin/review">{total === 0 ? 'No partner changes are waiting for review.' : `${total} partner change${total === 1 ? '' : 's'} waiting for review →`}</a>
+      </div>
+    )
+  }
+  if (isPartner(user)) {
+    const { docs } = await payload.find({ collection: 'services', draft: true, overrideAccess: false, user, limit: 500, depth: 0 })
+    const due = docs.filter((d) => isReviewDue(d.lastReviewed)).length
+    return (
+      <div className="csp-review__banner">
+        <a href="/admin/review">{due === 0 ? 'Your entries are up to date.' : `${due} of your entries ${due === 1 ? 'is' : 'are'} due for review →`}</a>
+      </div>
+    )
+  }
+  return null
+}

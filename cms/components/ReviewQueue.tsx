@@ -1,0 +1,158 @@
+/**
+ * /admin/review — one page for both sides of the review workflow:
+ * editors see every partner change awaiting review (with a link to Payload's version comparison
+ * and to the entry, where they publish or write a note and request changes); partners see each of
+ * their organisation's entries with its state, the editor's note and whether its six-monthly check
+ * is due. Everything is read through access control as the signed-in user.
+ */
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps, PayloadRequest } from 'payload'
+import { isPartner, isStaff } from '../access'
+import { isReviewDue, REVIEW_STATES } from '../review/fields'
+
+type Entry = {
+  id: number | string
+  name: string
+  _status?: 'draft' | 'published' | null
+  lastReviewed?: string | null
+  organisation?: { name?: string } | number | null
+  review?: { state?: string | null; note?: string | null; submittedAt?: string | null; submittedBy?: { name?: string; email?: string } | number | null } | null
+}
+
+const stateLabel = (state?: string | null) => REVIEW_STATES.find((s) => s.value === state)?.label ?? '—'
+const day = (value?: string | null) => (value ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '—')
+const orgName = (org: Entry['organisation']) => (org && typeof org === 'object' ? org.name : '')
+const who = (by: NonNullable<Entry['review']>['submittedBy']) => (by && typeof by === 'object' ? by.name || by.email : '')
+
+async function pending(req: PayloadRequest, collection: 'services' | 'organisations') {
+  const { docs } = await req.payload.find({
+    collection,
+    draft: true,
+    where: { 'review.state': { equals: 'pending' } },
+    overrideAccess: false,
+    user: req.user,
+    depth: 1,
+    limit: 200,
+    sort: 'review.submittedAt',
+  })
+  return docs as unknown as Entry[]
+}
+
+export async function ReviewQueue({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req, permissions, visibleEntities, locale } = initPageResult
+  const user = req.user
+  const template = (children: React.ReactNode) => (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
+      <Gutter className="csp-review">{children}</Gutter>
+    </DefaultTemplate>
+  )
+  if (!user) return template(<p>Please sign in.</p>)
+
+  if (isStaff(user)) {
+    const [services, organisations] = await Promise.all([pending(req, 'services'), pending(req, 'organisations')])
+    const rows = [
+      ...services.map((doc) => ({ doc, collection: 'services', kind: 'Directory entry' })),
+      ...organisations.map((doc) => ({ doc, collection: 'organisations', kind: 'Organisation profile' })),
+    ]
+    return template(
+      <>
+        <h1>Review queue</h1>
+        <p>
+          Changes partners have submitted. The live site keeps the last published version until you publish. Open an entry to
+          publish it, or write a <em>Note to the partner</em> and set <em>Changes requested</em>, then save a draft.
+        </p>
+        {rows.length === 0 ? (
+          <p className="csp-review__empty">Nothing is waiting for review.</p>
+        ) : (
+          <table className="csp-review__table">
+            <thead>
+              <tr>
+                <th scope="col">Entry</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Submitted by</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">What changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ doc, collection, kind }) => (
+                <tr key={`${collection}-${doc.id}`}>
+                  <td>
+                    <a href={`/admin/collections/${collection}/${doc.id}`}>{doc.name}</a>
+                    {orgName(doc.organisation) ? <div className="csp-review__muted">{orgName(doc.organisation)}</div> : null}
+                  </td>
+                  <td>{kind}</td>
+                  <td>{who(doc.review?.submittedBy) || '—'}</td>
+                  <td>{day(doc.review?.submittedAt)}</td>
+                  <td>
+                    <a href={`/admin/collections/${collection}/${doc.id}/versions`}>Compare versions</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </>,
+    )
+  }
+
+  if (isPartner(user)) {
+    const { docs } = await req.payload.find({
+      collection: 'services',
+      draft: true,
+      overrideAccess: false,
+      user,
+      depth: 1,
+      limit: 500,
+      sort: 'name',
+      where: { organisation: { equals: typeof user.organisation === 'object' ? user.organisation?.id : user.organisation } },
+    })
+    const entries = docs as unknown as Entry[]
+    const due = entries.filter((e) => isReviewDue(e.lastReviewed)).length
+    return template(
+      <>
+        <h1>Your directory entries</h1>
+        <p>
+          Your changes are checked by the partnership’s comms team before they appear on the public site.
+          {due > 0 ? ` ${due} of your ${entries.length} entries have not been checked for more than six months: please confirm or update them.` : ''}
+        </p>
+        <table className="csp-review__table">
+          <thead>
+            <tr>
+              <th scope="col">Entry</th>
+              <th scope="col">State</th>
+              <th scope="col">Note from the comms team</th>
+              <th scope="col">Last checked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <a href={`/admin/collections/services/${entry.id}`}>{entry.name}</a>
+                </td>
+                <td>{entry.review?.state ? stateLabel(entry.review.state) : entry._status === 'published' ? 'Live' : 'Draft'}</td>
+                <td>{entry.review?.note || '—'}</td>
+                <td>
+                  {day(entry.lastReviewed)}
+                  {isReviewDue(entry.lastReviewed) ? <strong className="csp-review__due"> Review due</strong> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+    )
+  }
+  return template(<p>There is nothing to review for your account.</p>)
+}
