@@ -7,7 +7,8 @@ export async function ReviewBanner({ payload, user }: ServerProps) {
   if (isStaff(user)) {
     const counts = await Promise.all(
       (['services', 'organisations'] as const).map((collection) =>
-        payload.count({ collection, where: { 'review.state': { equals: 'pending' } }, overrideAccess: false, user }),
+        // Pending changes live in draft versions, which count() does not see; find(draft) does.
+        payload.find({ collection, draft: true, where: { 'review.state': { equals: 'pending' } }, overrideAccess: false, user, limit: 1, depth: 0 }),
       ),
     )
     const total = counts.reduce((sum, c) => sum + c.totalDocs, 0)
