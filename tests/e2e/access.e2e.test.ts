@@ -133,6 +133,18 @@ describe('directory entries (services)', () => {
     // … and the editors' queue lists it.
     const queue = (await call(sessions.editor, 'GET', `/services?draft=true&where[review.state][equals]=pending&depth=0`)).json.docs as { id: number }[]
     expect(queue.map((d) => d.id)).toContain(ownService.id)
+    // The admin pages say the same to each side.
+    const page = async (session: Session) =>
+      // A browser navigation: the session cookie plus the Sec-Fetch-Site header Payload's CSRF check expects.
+      (await fetch(`${cms}/admin/review`, { headers: { Cookie: `payload-token=${session.token}`, 'Sec-Fetch-Site': 'none' } })).text()
+    const editorPage = await page(sessions.editor)
+    expect(editorPage).toContain('Review queue')
+    expect(editorPage).toContain(ownService.name)
+    expect(editorPage).toContain(`/admin/collections/services/${ownService.id}/versions`)
+    const partnerPage = await page(sessions.partner)
+    expect(partnerPage).toContain('Your directory entries')
+    expect(partnerPage).toContain('Awaiting review')
+    expect(partnerPage).not.toContain(otherService.name)
 
     const other = await call(sessions.partner, 'PATCH', `/services/${otherService.id}`, { description: 'Not yours' })
     expect(denied(other.status), `other org update → ${other.status}`).toBe(true)
