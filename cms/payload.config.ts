@@ -23,6 +23,7 @@ import { SiteBuilds } from './collections/SiteBuilds'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { migrations } from './migrations'
+import { openReferralEndpoints } from './openreferral/endpoints'
 
 /** Comma-separated origins, e.g. "https://admin.example.org,https://www.example.org". */
 const originList = (value: string | undefined) =>
@@ -57,6 +58,7 @@ export default buildConfig({
   },
   collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds],
   globals: [SiteSettings],
+  endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: 20 * 1024 * 1024 } },
   jobs: {
     // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.

@@ -1,0 +1,65 @@
+/**
+ * Reads for the feed, through the Local API as an anonymous visitor: overrideAccess false and no
+ * user, so the services collection's own read access (published only) decides what is shown —
+ * the same rule the public site is built with. Never pass a request or user in here.
+ */
+import type { Payload, Where } from 'payload'
+import { toHsdsService, toHsdsServiceAtLocations, toHsdsServiceSummary, type ServiceRecord } from './map'
+import { page, type Paging, type ServiceQuery } from './params'
+import { vocabularies, type TaxonomyKey } from './taxonomies'
+
+const FIELD: Record<Exclude<TaxonomyKey, 'availability'>, string> = {
+  categories: 'categories',
+  audiences: 'audiences',
+  'access-modes': 'accessModes',
+}
+
+function termWhere(taxonomy: TaxonomyKey, codes: string[]): Where {
+  if (taxonomy === 'availability') return { urgent: { equals: true } }
+  return { [FIELD[taxonomy]]: { in: codes } }
+}
+
+export function serviceWhere(query: Omit<ServiceQuery, 'page' | 'perPage' | 'full'>): Where {
+  const and: Where[] = []
+  if (query.search) and.push({ or: [{ name: { like: query.search } }, { description: { like: query.search } }] })
+  if (query.term) and.push(termWhere(query.term.taxonomy, [query.term.code]))
+  if (query.taxonomy) and.push(termWhere(query.taxonomy, Object.keys(vocabularies[query.taxonomy].terms)))
+  if (query.organizationId) and.push({ 'organisation.uuid': { equals: query.organizationId } })
+  if (query.modifiedAfter) and.push({ updatedAt: { greater_than: query.modifiedAfter.toISOString() } })
+  return and.length ? { and } : {}
+}
+
+const anonymous = { overrideAccess: false, draft: false, depth: 1 } as const
+const ORDER = ['name', 'id']
+
+async function findPage(payload: Payload, where: Where, paging: Paging) {
+  const result = await payload.find({ collection: 'services', where, page: paging.page, limit: paging.perPage, sort: ORDER, ...anonymous })
+  return { docs: result.docs as unknown as ServiceRecord[], total: result.totalDocs }
+}
+
+export async function listServices(payload: Payload, query: ServiceQuery) {
+  const { docs, total } = await findPage(payload, serviceWhere(query), query)
+  return page(docs.map(query.full ? toHsdsService : toHsdsServiceSummary), total, query)
+}
+
+export async function getService(payload: Payload, uuid: string) {
+  const result = await payload.find({ collection: 'services', where: { uuid: { equals: uuid.toLowerCase() } }, limit: 1, ...anonymous })
+  const doc = result.docs[0] as unknown as ServiceRecord | undefined
+  return doc ? toHsdsService(doc) : undefined
+}
+
+/** Every published service, fully nested, in one page: the downloadable snapshot. */
+export async function allServices(payload: Payload) {
+  const result = await payload.find({ collection: 'services', pagination: false, sort: ORDER, ...anonymous })
+  const docs = result.docs as unknown as ServiceRecord[]
+  return page(docs.map(toHsdsService), docs.length, { page: 1, perPage: Math.max(docs.length, 1) })
+}
+
+/** Services with an address have exactly one service_at_location, so paging by service is exact. */
+export async function listServiceAtLocations(payload: Payload, query: ServiceQuery) {
+  const where: Where = {
+    and: [serviceWhere(query), { 'contact.address': { exists: true } }, { 'contact.address': { not_equals: '' } }],
+  }
+  const { docs, total } = await findPage(payload, where, query)
+  return page(docs.flatMap(toHsdsServiceAtLocations), total, query)
+}
