@@ -1,0 +1,189 @@
+/**
+ * Imports HSDS 3.0 services as draft directory entries for editors to review. Every service is
+ * checked against the official service.json before anything is written, and everything is written
+ * in one transaction: a malformed feed, or a failure part-way, leaves the database as it was.
+ * Records are matched by the id they have in the feed (externalId), so a re-import updates them
+ * (as a new draft version: a published entry stays as the editors approved it) instead of copying.
+ */
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { slugify } from '../fields/slug'
+import { fromHsds, type HsdsService, type ImportOptions, type MappedOrganisation } from './from-hsds'
+import { problems, serviceValidator } from './validate'
+
+export class FeedError extends Error {
+  override name = 'FeedError'
+}
+
+export type ReportEntry = { name: string; externalId?: string; notes: string[] }
+export type ImportReport = {
+  created: ReportEntry[]
+  updated: ReportEntry[]
+  skipped: (ReportEntry & { reason: string })[]
+  organisations: { created: ReportEntry[]; updated: ReportEntry[]; linked: ReportEntry[] }
+}
+
+const label = (s: unknown, index: number) => {
+  const o = (s && typeof s === 'object' ? s : {}) as Record<string, unknown>
+  const name = typeof o.name === 'string' && o.name ? `"${o.name}"` : 'with no name'
+  return `service ${index + 1} ${name}${typeof o.id === 'string' ? ` (id ${o.id})` : ''}`
+}
+
+/** The services in a feed document: an HSDS page object ({contents: [...]}) or an array of services. */
+export function servicesIn(document: unknown): unknown[] {
+  if (Array.isArray(document)) return document
+  if (document && typeof document === 'object' && Array.isArray((document as { contents?: unknown }).contents)) {
+    return (document as { contents: unknown[] }).contents
+  }
+  throw new FeedError('The feed is neither an HSDS page object (with "contents") nor an array of services.')
+}
+
+/** Throws a FeedError naming the first invalid services; nothing has been written at this point. */
+export function checkFeed(services: unknown[]): HsdsService[] {
+  const validate = serviceValidator()
+  const invalid: string[] = []
+  const ids = new Map<string, number>()
+  services.forEach((service, index) => {
+    const problem = problems(validate, service)
+    if (problem) invalid.push(`${label(service, index)}: ${problem}`)
+    const id = (service as { id?: unknown })?.id
+    if (typeof id === 'string') {
+      if (ids.has(id)) invalid.push(`${label(service, index)}: the same id as service ${ids.get(id)! + 1}`)
+      else ids.set(id, index)
+    }
+  })
+  if (invalid.length) {
+    throw new FeedError(
+      `The feed does not match the HSDS 3.0 service schema, so nothing was imported.\n  ${invalid.slice(0, 10).join('\n  ')}` +
+        (invalid.length > 10 ? `\n  … and ${invalid.length - 10} more` : ''),
+    )
+  }
+  return services as HsdsService[]
+}
+
+export async function importServices(payload: Payload, services: unknown[], options: ImportOptions = {}): Promise<ImportReport> {
+  const checked = checkFeed(services)
+  const req = await createLocalReq({}, payload)
+  const ownTransaction = await initTransaction(req)
+  try {
+    const report = await write(payload, req, checked, options)
+    if (ownTransaction) await commitTransaction(req)
+    return report
+  } catch (error) {
+    if (ownTransaction) await killTransaction(req)
+    throw error
+  }
+}
+
+type Doc = { id: number | string; uuid?: string | null; name?: string; slug?: string }
+
+async function write(payload: Payload, req: PayloadRequest, services: HsdsService[], options: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = { created: [], updated: [], skipped: [], organisations: { created: [], updated: [], linked: [] } }
+  // Full access: this is a trusted command-line import; what it writes are drafts only.
+  const findOne = async (collection: 'services' | 'organisations', where: Record<string, unknown>) =>
+    (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false, req })).docs[0] as Doc | undefined
+
+  /** A slug no other record uses: "name", then "name-2", "name-3", … */
+  const freeSlug = async (collection: 'services' | 'organisations', name: string, ownId?: number | string) => {
+    const base = slugify(name) || collection.slice(0, -1)
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`
+      const taken = await findOne(collection, { slug: { equals: slug } })
+      if (!taken || taken.id === ownId) return slug
+    }
+  }
+
+  const organisationIds = new Map<string, number | string>()
+  const organisation = async (org: MappedOrganisation): Promise<number | string> => {
+    const known = organisationIds.get(org.externalId)
+    if (known !== undefined) return known
+    const entry: ReportEntry = { name: org.name, externalId: org.externalId, notes: [] }
+    const data = { name: org.name, website: org.website ?? null, description: org.description ?? null, externalId: org.externalId, sourceDocument: options.source ?? null }
+    let id: number | string
+    const imported = await findOne('organisations', { externalId: { equals: org.externalId } })
+    const own = imported ? undefined : await findOne('organisations', { uuid: { equals: org.externalId.toLowerCase() } })
+    const sameName = imported || own ? undefined : await findOne('organisations', { name: { equals: org.name } })
+    if (imported) {
+      await payload.update({ collection: 'organisations', id: imported.id, data: { ...data, uuid: imported.uuid, _status: 'draft' } as never, draft: true, depth: 0, req })
+      report.organisations.updated.push(entry)
+      id = imported.id
+    } else if (own || sameName) {
+      // Already in this directory (our own feed, or the same name): link to it, change nothing.
+      entry.notes.push(own ? 'this directory’s own record (same id)' : `linked by name to the existing "${sameName!.name}"`)
+      report.organisations.linked.push(entry)
+      id = (own ?? sameName)!.id
+    } else {
+      entry.notes.push('type set to "Other": HSDS has no organisation type')
+      const created = await payload.create({
+        collection: 'organisations',
+        data: { ...data, slug: await freeSlug('organisations', org.name), type: 'other', _status: 'draft' } as never,
+        draft: true,
+        depth: 0,
+        req,
+      })
+      report.organisations.created.push(entry)
+      id = created.id
+    }
+    organisationIds.set(org.externalId, id)
+    return id
+  }
+
+  for (const hsds of services) {
+    const mapped = fromHsds(hsds, options)
+    if (!mapped.ok) {
+      report.skipped.push({ name: hsds.name || '(no name)', externalId: hsds.id, notes: [], reason: mapped.reason })
+      continue
+    }
+    const { service, notes } = mapped
+    const entry: ReportEntry = { name: service.name, externalId: service.externalId, notes }
+    const own = await findOne('services', { uuid: { equals: service.externalId.toLowerCase() } })
+    if (own) {
+      report.skipped.push({ ...entry, reason: `it is already in this directory as "${own.name}" (same id); not overwritten` })
+      continue
+    }
+    const data = {
+      ...service,
+      organisation: await organisation(mapped.organisation),
+      contact: {
+        phone: service.contact.phone ?? null,
+        email: service.contact.email ?? null,
+        website: service.contact.website ?? null,
+        address: service.contact.address ?? null,
+      },
+      howToAccess: service.howToAccess ?? null,
+      openingHours: service.openingHours ?? null,
+      eligibility: service.eligibility ?? null,
+      cost: service.cost ?? null,
+      sourceDocument: service.sourceDocument ?? null,
+      _status: 'draft',
+    }
+    const existing = await findOne('services', { externalId: { equals: service.externalId } })
+    if (existing) {
+      await payload.update({ collection: 'services', id: existing.id, data: { ...data, uuid: existing.uuid, slug: existing.slug } as never, draft: true, depth: 0, req })
+      report.updated.push(entry)
+    } else {
+      await payload.create({ collection: 'services', data: { ...data, slug: await freeSlug('services', service.name) } as never, draft: true, depth: 0, req })
+      report.created.push(entry)
+    }
+  }
+  return report
+}
+
+/** The report as the command prints it. */
+export function formatReport(report: ImportReport): string {
+  const lines: string[] = []
+  const section = (title: string, entries: (ReportEntry & { reason?: string })[]) => {
+    lines.push(`${title}: ${entries.length}`)
+    for (const e of entries) {
+      lines.push(`  - ${e.name}${e.externalId ? ` [${e.externalId}]` : ''}${e.reason ? ` — skipped because ${e.reason}` : ''}`)
+      for (const note of e.notes) lines.push(`      note: ${note}`)
+    }
+  }
+  section('Directory entries created (as drafts)', report.created)
+  section('Directory entries updated (new draft versions)', report.updated)
+  section('Skipped', report.skipped)
+  section('Organisations created (as drafts)', report.organisations.created)
+  section('Organisations updated (new draft versions)', report.organisations.updated)
+  section('Organisations already here, linked', report.organisations.linked)
+  return lines.join('\n')
+}
