@@ -1,0 +1,164 @@
+/**
+ * An import round trip of our own Open Referral feed: seed a throwaway CMS from content/, read its
+ * feed as an anonymous visitor, import it into a second, empty throwaway CMS, and compare. Also:
+ * a re-import updates instead of copying, and a malformed feed or a failure part-way writes nothing.
+ */
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FeedError, importServices, servicesIn } from '../../cms/openreferral/import'
+import { allServices } from '../../cms/openreferral/query'
+import { problems, serviceValidator } from '../../cms/openreferral/validate'
+import { seedFromFolder } from '../../cms/seed/seed'
+import { throwawayEnv } from '../helpers/env'
+import { throwawayPayload } from '../helpers/payload'
+
+type Hsds = Record<string, any>
+let source: Payload
+let target: Payload
+let targetEnv: ReturnType<typeof throwawayEnv>
+let feed: { contents: Hsds[] }
+let feedFile: string
+
+const termCodes = (s: Hsds, taxonomy: string) =>
+  ((s.attributes ?? []) as Hsds[]).filter((a) => a.taxonomy_term.taxonomy_id === taxonomyIds[taxonomy]).map((a) => a.taxonomy_term.code).sort()
+let taxonomyIds: Record<string, string>
+
+/** Every directory entry in the target, latest version (drafts included). */
+const targetServices = async () =>
+  (await target.find({ collection: 'services', draft: true, pagination: false, depth: 1, sort: 'name' })).docs as unknown as Hsds[]
+
+beforeAll(async () => {
+  let dir: string
+  ;({ payload: source, dir } = await throwawayPayload('openreferral-source'))
+  await seedFromFolder(source, path.resolve('content'))
+  // A draft in the source must not reach the feed.
+  const org = (await source.find({ collection: 'organisations', limit: 1, depth: 0 })).docs[0]!
+  await source.create({
+    collection: 'services',
+    draft: true,
+    data: { name: 'Unpublished draft entry', organisation: org.id, description: 'Draft.', categories: ['stalking'], audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'draft' } as never,
+  })
+  feed = (await allServices(source)) as unknown as { contents: Hsds[] }
+  feedFile = path.join(dir, 'feed.json')
+  writeFileSync(feedFile, JSON.stringify(feed))
+  const { allTaxonomies } = await import('../../cms/openreferral/taxonomies')
+  taxonomyIds = Object.fromEntries(allTaxonomies().map((t) => [t.name, t.id]))
+
+  // A second database: the config reads DATABASE_URI when it is imported, so import a fresh copy.
+  targetEnv = throwawayEnv('openreferral-target')
+  process.env.DATABASE_URI = targetEnv.DATABASE_URI
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config?target')])
+  target = await getPayload({ config, key: 'openreferral-target' })
+})
+
+afterAll(async () => {
+  await target?.destroy()
+  await source?.destroy()
+})
+
+describe('our own feed', () => {
+  it('holds every published service, valid against service.json, and no drafts', async () => {
+    const published = await source.count({ collection: 'services', where: { _status: { equals: 'published' } } })
+    expect(feed.contents).toHaveLength(published.totalDocs)
+    expect(feed.contents.length).toBeGreaterThan(5)
+    for (const s of feed.contents) expect(problems(serviceValidator(), s), s.name).toBeUndefined()
+    expect(JSON.stringify(feed)).not.toContain('Unpublished draft entry')
+  })
+})
+
+describe('import into another directory', () => {
+  it('creates every service as a draft with the same names, descriptions and categories', async () => {
+    const report = await importServices(target, servicesIn(feed), { source: 'our-feed.json' })
+    expect(report.skipped).toEqual([])
+    expect(report.created).toHaveLength(feed.contents.length)
+    expect(report.updated).toHaveLength(0)
+
+    const imported = await targetServices()
+    expect(imported.map((s) => s.name).sort()).toEqual(feed.contents.map((s) => s.name).sort())
+    for (const original of feed.contents) {
+      const copy = imported.find((s) => s.externalId === original.id)!
+      expect(copy, original.name).toBeDefined()
+      expect(copy.name).toBe(original.name)
+      expect(copy.description).toBe(original.description)
+      expect([...copy.categories].sort()).toEqual(termCodes(original, 'CSP Hub support categories'))
+      expect([...copy.audiences].sort()).toEqual(termCodes(original, 'CSP Hub audiences'))
+      expect(copy._status).toBe('draft')
+      expect(copy.organisation.name).toBe(original.organization.name)
+      expect(copy.organisation.externalId).toBe(original.organization.id)
+      expect(copy.uuid).not.toBe(original.id)
+    }
+    // Drafts only: the public sees nothing new until an editor publishes.
+    expect((await target.count({ collection: 'services', overrideAccess: false })).totalDocs).toBe(0)
+    expect((await target.count({ collection: 'organisations', overrideAccess: false })).totalDocs).toBe(0)
+  })
+
+  it('updates on re-import instead of adding copies, keeping open-data ids', async () => {
+    const before = await targetServices()
+    const changed = structuredClone(feed.contents)
+    changed[0]!.description = 'A changed description from the publisher.'
+    const report = await importServices(target, changed)
+    expect(report.created).toHaveLength(0)
+    expect(report.updated).toHaveLength(feed.contents.length)
+    expect(report.organisations.created).toHaveLength(0)
+    const after = await targetServices()
+    expect(after).toHaveLength(before.length)
+    expect(after.find((s) => s.externalId === changed[0]!.id)!.description).toBe('A changed description from the publisher.')
+    expect(after.map((s) => s.uuid).sort()).toEqual(before.map((s) => s.uuid).sort())
+  })
+
+  it('runs as npm run import:openreferral, printing the report', () => {
+    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import-openreferral.ts', feedFile], { env: targetEnv, encoding: 'utf8', timeout: 120_000 })
+    expect(run.stderr).not.toMatch(/Error/)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain(`Directory entries updated (new draft versions): ${feed.contents.length}`)
+    expect(run.stdout).toContain('Directory entries created (as drafts): 0')
+    expect(run.stdout).toContain('Skipped: 0')
+  })
+
+  it('skips services that are this directory’s own records', async () => {
+    const report = await importServices(source, feed.contents.slice(0, 2))
+    expect(report.created).toHaveLength(0)
+    expect(report.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/already in this directory/), expect.stringMatching(/already in this directory/)])
+  })
+})
+
+describe('a feed that cannot be imported', () => {
+  const fresh = (name: string) => ({ ...structuredClone(feed.contents[0]!), id: crypto.randomUUID(), name })
+
+  it('is rejected whole when one service does not match the schema, naming the problem', async () => {
+    const count = (await target.count({ collection: 'services' })).totalDocs
+    const broken = { ...fresh('Broken entry'), status: 'open' }
+    await expect(importServices(target, [fresh('Fine entry'), broken])).rejects.toThrow(FeedError)
+    await expect(importServices(target, [fresh('Fine entry'), broken])).rejects.toThrow(/service 2 "Broken entry".*\/status must be equal to one of the allowed values/)
+    expect((await target.count({ collection: 'services' })).totalDocs).toBe(count)
+  })
+
+  it('writes nothing when the database fails part-way through', async () => {
+    const count = (await target.count({ collection: 'services' })).totalDocs
+    const create = target.create.bind(target)
+    let calls = 0
+    const spy = vi.spyOn(target, 'create').mockImplementation(((args: never) => {
+      if (++calls === 2) throw new Error('disk full')
+      return create(args)
+    }) as never)
+    try {
+      await expect(importServices(target, [fresh('First new entry'), fresh('Second new entry')])).rejects.toThrow('disk full')
+    } finally {
+      spy.mockRestore()
+    }
+    expect((await target.count({ collection: 'services' })).totalDocs).toBe(count)
+    expect((await target.count({ collection: 'services', where: { name: { equals: 'First new entry' } } })).totalDocs).toBe(0)
+  })
+
+  it('makes the command exit 1 with the reason before opening the CMS', () => {
+    const bad = path.join(path.dirname(feedFile), 'bad.json')
+    writeFileSync(bad, JSON.stringify({ contents: [{ id: 'x', name: 'No status' }] }))
+    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import-openreferral.ts', bad], { env: targetEnv, encoding: 'utf8', timeout: 60_000 })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/nothing was imported/)
+    expect(run.stderr).toMatch(/must have required property 'status'/)
+  })
+})
