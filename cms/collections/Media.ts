@@ -1,15 +1,24 @@
+import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone, staff } from '../access'
+import { projectRoot } from '../paths'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']
 export const MEDIA_MAX_BYTES = 20 * 1024 * 1024
+
+/**
+ * Uploaded files live beside the database in .data/ (git-ignored), never in the repository;
+ * MEDIA_DIR moves them (tests use a temporary folder). Backups copy them: see docs/backups.md.
+ */
+export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || path.join(projectRoot, '.data', 'media'))
 
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { group: 'Content' },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   upload: {
+    staticDir: mediaDir(),
     mimeTypes: MEDIA_MIME_TYPES,
     // sharp makes the sizes the site uses; WebP keeps them small on a cheap phone.
     imageSizes: [

@@ -1,22 +1,27 @@
 /**
- * Reads content/ and checks every file against its zod schema and every cross-reference, before
- * anything is written. One bad file stops the seed with messages naming the file and the field.
+ * Reads content/ (or a backup in the same format) and checks every file against its zod schema and
+ * every cross-reference, before anything is written. One bad file stops the seed with messages
+ * naming the file and the field.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { access, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
 import {
+  mediaListSchema,
   meetingSchema,
   newsSchema,
   organisationSchema,
   partnershipSchema,
   serviceSchema,
+  settingsSchema,
   strategySchema,
+  type MediaSeed,
   type MeetingSeed,
   type NewsSeed,
   type OrganisationSeed,
   type PartnershipSeed,
   type ServiceSeed,
+  type SettingsSeed,
   type StrategySeed,
 } from './schemas'
 
@@ -27,7 +32,17 @@ export type ContentBundle = {
   services: ServiceSeed[]
   news: NewsSeed[]
   meetings: MeetingSeed[]
+  /** media.json: files in `mediaDir`, uploaded through Payload (sharp makes the sizes). */
+  media: MediaSeed[]
+  mediaDir: string
+  /** settings.json, when there is one. */
+  settings?: SettingsSeed
 }
+
+/** Where media files and their list live inside a content folder. */
+export const MEDIA_FOLDER = 'media'
+export const MEDIA_LIST = 'media.json'
+export const SETTINGS_FILE = 'settings.json'
 
 /** Folder in content/ → the schema every JSON file in it must match. */
 export const contentFolders = {
@@ -37,7 +52,8 @@ export const contentFolders = {
   services: serviceSchema,
   news: newsSchema,
   meetings: meetingSchema,
-} satisfies Record<keyof ContentBundle, z.ZodType>
+} satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings'>, z.ZodType>
+type RecordFolder = keyof typeof contentFolders
 
 export class ContentError extends Error {
   override name = 'ContentError'
@@ -58,11 +74,31 @@ async function listJson(folder: string): Promise<string[]> {
   }
 }
 
+const exists = (file: string) => access(file).then(() => true, () => false)
+
+/** Reads one optional JSON file and checks it; undefined when the file is absent or wrong. */
+async function readChecked<T>(root: string, file: string, schema: z.ZodType<T>, problems: string[]): Promise<T | undefined> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(path.join(root, file), 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    problems.push(`${file}: is not valid JSON (${(error as Error).message})`)
+    return undefined
+  }
+  const result = schema.safeParse(json)
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(`${file}: ${fieldPath(issue.path)} ${issue.message}`)
+    return undefined
+  }
+  return result.data
+}
+
 /** Parses and checks content/; throws ContentError listing every problem found. */
 export async function loadContent(root: string): Promise<ContentBundle> {
   const problems: string[] = []
-  const bundle = {} as ContentBundle
-  for (const [folder, schema] of Object.entries(contentFolders) as [keyof ContentBundle, z.ZodType][]) {
+  const bundle = { mediaDir: path.join(root, MEDIA_FOLDER) } as ContentBundle
+  for (const [folder, schema] of Object.entries(contentFolders) as [RecordFolder, z.ZodType][]) {
     const records: { slug: string }[] = []
     for (const name of await listJson(path.join(root, folder))) {
       const file = path.join(folder, name)
@@ -85,35 +121,68 @@ export async function loadContent(root: string): Promise<ContentBundle> {
     }
     ;(bundle as Record<string, unknown>)[folder] = records
   }
+  bundle.media = (await readChecked(root, MEDIA_LIST, mediaListSchema, problems)) ?? []
+  const files = new Set<string>()
+  for (const [i, item] of bundle.media.entries()) {
+    if (files.has(item.file)) problems.push(`${MEDIA_LIST}: [${i}].file "${item.file}" is listed twice`)
+    files.add(item.file)
+    if (!(await exists(path.join(bundle.mediaDir, item.file)))) problems.push(`${MEDIA_LIST}: [${i}].file "${item.file}" does not exist in ${MEDIA_FOLDER}/`)
+  }
+  bundle.settings = await readChecked(root, SETTINGS_FILE, settingsSchema, problems)
   problems.push(...crossReferenceProblems(bundle))
   if (problems.length) throw new ContentError(problems)
   return bundle
 }
 
-/** Every slug one record names must exist; priority slugs must be unique across strategies. */
+/**
+ * Every slug or media file one record names (in its live version or its draft) must exist;
+ * priority slugs must be unique across strategies.
+ */
 export function crossReferenceProblems(bundle: ContentBundle): string[] {
   const problems: string[] = []
   const organisations = new Set(bundle.organisations.map((o) => o.slug))
   const partnerships = new Set(bundle.partnerships.map((p) => p.slug))
-  const need = (set: Set<string>, slug: string, where: string, kind: string) => {
-    if (!set.has(slug)) problems.push(`${where}: ${kind} "${slug}" does not exist in content/${kind === 'organisation' ? 'organisations' : 'partnerships'}/`)
+  const media = new Set((bundle.media ?? []).map((m) => m.file))
+  const need = (set: Set<string>, slug: string | undefined, where: string, kind: string) => {
+    if (slug !== undefined && !set.has(slug))
+      problems.push(`${where}: ${kind} "${slug}" does not exist in content/${kind === 'organisation' ? 'organisations' : 'partnerships'}/`)
   }
-  for (const p of bundle.partnerships)
+  const needFile = (file: string | undefined, where: string) => {
+    if (file !== undefined && !media.has(file)) problems.push(`${where}: media file "${file}" is not listed in ${MEDIA_LIST}`)
+  }
+  /** The live version and, when there is one, the pending draft, with the field prefix to report. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the live and the draft variant of any record type
+  type Version = { [field: string]: any }
+  const versions = (record: object) => {
+    const { draft } = record as { draft?: object }
+    return [[record, ''], ...(draft ? [[draft, 'draft.']] : [])] as [Version, string][]
+  }
+  for (const p of bundle.partnerships) {
     p.members.forEach((m, i) => need(organisations, m.organisation, `partnerships/${p.slug}.json: members[${i}].organisation`, 'organisation'))
-  for (const s of bundle.strategies) need(partnerships, s.partnership, `strategies/${s.slug}.json: partnership`, 'partnership')
-  for (const s of bundle.services) need(organisations, s.organisation, `services/${s.slug}.json: organisation`, 'organisation')
-  for (const n of bundle.news) n.partnerships.forEach((p, i) => need(partnerships, p, `news/${n.slug}.json: partnerships[${i}]`, 'partnership'))
-  for (const m of bundle.meetings) need(partnerships, m.partnership, `meetings/${m.slug}.json: partnership`, 'partnership')
+    needFile(p.logo, `partnerships/${p.slug}.json: logo`)
+  }
+  for (const s of bundle.strategies)
+    for (const [v, at] of versions(s)) {
+      need(partnerships, v.partnership, `strategies/${s.slug}.json: ${at}partnership`, 'partnership')
+      needFile(v.document, `strategies/${s.slug}.json: ${at}document`)
+    }
+  for (const s of bundle.services) for (const [v, at] of versions(s)) need(organisations, v.organisation, `services/${s.slug}.json: ${at}organisation`, 'organisation')
+  for (const n of bundle.news)
+    for (const [v, at] of versions(n)) {
+      ;(v.partnerships ?? []).forEach((p: string, i: number) => need(partnerships, p, `news/${n.slug}.json: ${at}partnerships[${i}]`, 'partnership'))
+      needFile(v.image, `news/${n.slug}.json: ${at}image`)
+    }
+  for (const m of bundle.meetings) for (const [v, at] of versions(m)) need(partnerships, v.partnership, `meetings/${m.slug}.json: ${at}partnership`, 'partnership')
   const prioritySlugs = new Map<string, string>()
   for (const s of bundle.strategies)
-    for (const p of s.priorities) {
+    for (const p of s.priorities ?? []) {
       const other = prioritySlugs.get(p.slug)
       if (other) problems.push(`strategies/${s.slug}.json: priority slug "${p.slug}" is also used in strategies/${other}.json`)
       prioritySlugs.set(p.slug, s.slug)
     }
   for (const m of bundle.meetings) {
     const numbers = new Set<string>()
-    m.agenda.forEach((item, i) => {
+    ;(m.agenda ?? []).forEach((item, i) => {
       if (numbers.has(item.number)) problems.push(`meetings/${m.slug}.json: agenda[${i}].number "${item.number}" is used twice`)
       numbers.add(item.number)
     })

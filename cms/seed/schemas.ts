@@ -3,6 +3,11 @@
  * writes anything. Long text is Markdown (converted to Lexical rich text on import). Every record
  * names the seed document it was taken from in `source`, so an editor can check it against the
  * original paper.
+ *
+ * The same format holds a full backup (`npm run export`): records of the editorial collections say
+ * whether they are published (`publication`, default "published") and may carry a newer,
+ * unpublished `draft` of themselves; media files sit in media/ with their alt text in media.json;
+ * site settings in settings.json. See docs/backups.md.
  */
 import { z } from 'zod'
 import {
@@ -14,14 +19,29 @@ import {
   keys,
   organisationTypes,
 } from '../taxonomy'
+import { emailAddress, ukPhone as cmsUkPhone, webAddress as cmsWebAddress } from '../fields/validators'
+import { REVIEW_STATES } from '../review/fields'
 
 /** Lower-case words joined by single hyphens: safe in a URL, stable as an upsert key. */
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, like "domestic-abuse"')
 
-/** The seed document a record was taken from, by file name, e.g. "redbridge-csp-strategy-2022-2025.txt". */
-export const source = z.string().regex(/^[a-z0-9-]+\.txt$/, 'must be the file name of a seed document, like "newham-imraa-partnership.txt"')
+/**
+ * The seed document a record was taken from, by file name, e.g. "redbridge-csp-strategy-2022-2025.txt".
+ * Every record in content/ names one (tests/unit/content.test.ts); a record written in the CMS may
+ * have none, or a free-text `sourceDocument` instead.
+ */
+export const source = z
+  .string()
+  .regex(/^[a-z0-9-]+\.txt$/, 'must be the file name of a seed document, like "newham-imraa-partnership.txt"')
+  .optional()
+
+/** Where a record came from when that is not a seed document: the CMS's free text, kept by backups. */
+const sourceDocument = z.string().min(1).optional()
+
+/** A moment, as an ISO 8601 timestamp like "2026-11-22T10:15:00.000Z". */
+export const isoDateTime = z.iso.datetime({ message: 'must be a timestamp like "2026-11-22T10:15:00.000Z"' })
 
 /** A calendar date, YYYY-MM-DD. */
 export const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' })
@@ -33,24 +53,114 @@ export const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD'
 export const ukPhone = z
   .string()
   .refine(
-    (value) => /^(999|101|111|112|116 ?\d{3})$/.test(value) || /^(\+44 ?|0)\d[\d ]{8,12}\d$/.test(value),
+    // The CMS's own rule is accepted too, so every number an editor could save can be backed up.
+    (value) => /^(999|101|111|112|116 ?\d{3})$/.test(value) || /^(\+44 ?|0)\d[\d ]{8,12}\d$/.test(value) || cmsUkPhone(value) === true,
     'must be a UK phone number, like "020 7946 0000" or "+44 20 7946 0000"',
   )
 
+/** A web address starting http:// or https://. */
+export const webAddress = z.string().refine((value) => cmsWebAddress(value) === true && /^https?:\/\/./i.test(value), 'must be a web address starting http:// or https://')
+
+/** An email address (the CMS's rule). Never a named officer's own. */
+export const email = z.string().refine((value) => emailAddress(value) === true, 'must be an email address')
+
 const markdown = z.string().min(1, 'must not be empty')
+
+/** A file in the backup's media/ folder, by name, e.g. "board-meeting.jpg"; listed in media.json. */
+export const mediaFile = z
+  .string()
+  .regex(/^[\w][\w.\- ]*\.[a-z0-9]+$/i, 'must be a file name in media/, like "board-meeting.jpg"')
+
+/** The record's publication state: "draft" records are kept in the CMS but never shown on the site. */
+export const publication = z.enum(['published', 'draft'], { message: 'must be "published" or "draft"' })
+
+/** Where a partner's submission stands with the editors (cms/review). Who submitted it is not kept: users are not exported. */
+export const reviewSchema = z.strictObject({
+  state: z.enum(REVIEW_STATES.map((s) => s.value) as [string, ...string[]]).optional(),
+  /** The editor's note to the partner. */
+  note: z.string().optional(),
+  submittedAt: isoDateTime.optional(),
+})
+
+/** The id a record has in the directory it was imported from (Open Referral). */
+const externalId = z.string().min(1).optional()
+
+type Check = <T extends z.ZodType>(schema: T) => T
+const noCheck: Check = (schema) => schema
+
+/**
+ * Adds publication state to an editorial record's fields (collections with drafts):
+ * - `publication: "published"` (the default) needs every required field; it may carry `draft`, a
+ *   newer unpublished version of the same fields (a partner's pending change) that does not
+ *   replace the live one;
+ * - `publication: "draft"` is a record never published (or unpublished); like the CMS, which does
+ *   not validate drafts, it needs only its slug.
+ * `children` are nested records with their own publication state (priorities in a strategy, agenda
+ * items in a meeting): not part of a draft. `check` adds cross-field rules to every variant.
+ */
+function editorial<Shape extends z.core.$ZodLooseShape, Children extends keyof Shape & string = never>(
+  fields: z.ZodObject<Shape, z.core.$strict>,
+  children: Children[] = [],
+  check: Check = noCheck,
+) {
+  const leaveOut = Object.fromEntries(children.map((key) => [key, true])) as Record<Children, true>
+  const draft = check(fields.omit(leaveOut as never).partial() as unknown as z.ZodObject<{ [K in Exclude<keyof Shape, Children>]: z.ZodOptional<Shape[K]> }, z.core.$strict>)
+  const published = check(fields.extend({ publication: z.literal('published'), draft: draft.optional() }))
+  // Fields with a default (lists) keep it, so a draft record still has its lists, empty or not.
+  const optional = Object.fromEntries(
+    Object.entries(fields.shape)
+      .filter(([key, schema]) => key !== 'slug' && !(schema instanceof z.ZodDefault))
+      .map(([key]) => [key, true]),
+  ) as { [K in Exclude<keyof Shape, 'slug' | Defaulted<Shape>>]: true }
+  const unpublished = check(fields.partial(optional as never).extend({ publication: z.literal('draft') }) as unknown as z.ZodObject<
+    { [K in keyof Shape]: K extends 'slug' | Defaulted<Shape> ? Shape[K] : z.ZodOptional<Shape[K]> } & { publication: z.ZodLiteral<'draft'> },
+    z.core.$strict
+  >)
+  return z.preprocess(
+    (value) => (value && typeof value === 'object' && !Array.isArray(value) && !('publication' in value) ? { ...value, publication: 'published' } : value),
+    z.discriminatedUnion('publication', [published, unpublished], { error: (issue) => (issue.code === 'invalid_union' ? 'must be "published" or "draft"' : undefined) }),
+  )
+}
+type Defaulted<Shape> = { [K in keyof Shape]: Shape[K] extends z.ZodDefault ? K : never }[keyof Shape]
 
 /** The stable open-data id; written by `npm run export`, derived from the slug when absent. */
 const uuid = z.uuid({ message: 'must be a UUID' }).optional()
 
-export const organisationSchema = z.strictObject({
+export const organisationFields = z.strictObject({
   slug,
   uuid,
   name: z.string().min(1),
   type: z.enum(keys(organisationTypes)),
   /** Public website, only when the seed document gives it. */
-  website: z.url({ protocol: /^https?$/, message: 'must be a web address starting http:// or https://' }).optional(),
+  website: webAddress.optional(),
   description: z.string().optional(),
+  review: reviewSchema.optional(),
+  externalId,
   source,
+  sourceDocument,
+})
+export const organisationSchema = editorial(organisationFields)
+
+/** One file in media/ and what the CMS knows about it. */
+export const mediaSchema = z.strictObject({
+  file: mediaFile,
+  /** What the image shows; for a PDF, its title. */
+  alt: z.string().min(1, 'must not be empty: describe the image for people who cannot see it'),
+  credit: z.string().optional(),
+  /** Focal point in percent, for crops. */
+  focalX: z.number().optional(),
+  focalY: z.number().optional(),
+})
+
+/** media.json: every file in media/. */
+export const mediaListSchema = z.array(mediaSchema)
+
+/** settings.json: the site-settings global (optional; missing fields keep the CMS defaults). */
+export const settingsSchema = z.strictObject({
+  siteName: z.string().min(1).optional(),
+  quickExitUrl: webAddress.refine((value) => value.startsWith('https://'), 'must start https://').optional(),
+  emergencyMessage: z.string().min(1).optional(),
+  alert: z.strictObject({ enabled: z.boolean().default(false), message: z.string().optional() }).optional(),
 })
 
 export const partnershipSchema = z.strictObject({
@@ -61,21 +171,27 @@ export const partnershipSchema = z.strictObject({
   /** Markdown: more about the partnership. */
   body: markdown.optional(),
   members: z.array(z.strictObject({ organisation: slug, role: z.string().optional() })).default([]),
-  website: z.url({ protocol: /^https?$/ }).optional(),
+  /** The partnership's public contact details (never a person's own). */
+  website: webAddress.optional(),
+  email: email.optional(),
+  phone: ukPhone.optional(),
+  logo: mediaFile.optional(),
   source,
+  sourceDocument,
 })
 
 export const measureSchema = z.strictObject({
   direction: z.enum(['increase', 'reduce']),
   description: z.string().min(1),
+  // Value and unit are optional because the CMS does not require them; seeds give both.
   baseline: z
-    .strictObject({ value: z.number(), unit: z.string().min(1), date: isoDate.optional(), source: z.string().optional() })
+    .strictObject({ value: z.number().optional(), unit: z.string().min(1).optional(), date: isoDate.optional(), source: z.string().optional() })
     .optional(),
-  target: z.strictObject({ value: z.number(), date: isoDate.optional() }).optional(),
+  target: z.strictObject({ value: z.number().optional(), date: isoDate.optional() }).optional(),
   readings: z.array(z.strictObject({ date: isoDate, value: z.number() })).optional(),
 })
 
-export const prioritySchema = z.strictObject({
+export const priorityFields = z.strictObject({
   slug,
   title: z.string().min(1),
   /** Position within its strategy, from 1. */
@@ -87,23 +203,13 @@ export const prioritySchema = z.strictObject({
   outcomes: markdown.optional(),
   measures: z.array(measureSchema).default([]),
 })
+export const prioritySchema = editorial(priorityFields)
 
-export const strategySchema = z
-  .strictObject({
-    slug,
-    title: z.string().min(1),
-    partnership: slug,
-    periodStart: z.number().int().min(1990).max(2100),
-    periodEnd: z.number().int().min(1990).max(2100),
-    status: z.enum(['draft', 'adopted', 'superseded']),
-    summary: z.string().min(1),
-    vision: z.string().optional(),
-    /** Markdown: the rest of the document (introduction, context, governance …). */
-    body: markdown.optional(),
-    priorities: z.array(prioritySchema).default([]),
-    source,
-  })
-  .refine((s) => s.periodEnd >= s.periodStart, {
+const periodInOrder: Check = (schema) =>
+  schema.refine((value) => {
+    const s = value as { periodStart: number; periodEnd: number }
+    return s.periodEnd >= s.periodStart
+  }, {
     message: 'must not be before periodStart',
     path: ['periodEnd'],
     // Check the period even when other fields are wrong, so one run reports every problem.
@@ -111,9 +217,28 @@ export const strategySchema = z
       const v = value as { periodStart?: unknown; periodEnd?: unknown }
       return typeof v?.periodStart === 'number' && typeof v?.periodEnd === 'number'
     },
-  })
+  }) as never
 
-export const serviceSchema = z.strictObject({
+export const strategyFields = z.strictObject({
+  slug,
+  title: z.string().min(1),
+  partnership: slug,
+  periodStart: z.number().int().min(1990).max(2100),
+  periodEnd: z.number().int().min(1990).max(2100),
+  status: z.enum(['draft', 'adopted', 'superseded']),
+  summary: z.string().min(1),
+  vision: z.string().optional(),
+  /** Markdown: the rest of the document (introduction, context, governance …). */
+  body: markdown.optional(),
+  /** The source document as a file in media/ (usually a PDF). */
+  document: mediaFile.optional(),
+  priorities: z.array(prioritySchema).default([]),
+  source,
+  sourceDocument,
+})
+export const strategySchema = editorial(strategyFields, ['priorities'], periodInOrder)
+
+export const serviceFields = z.strictObject({
   slug,
   uuid,
   name: z.string().min(1),
@@ -131,8 +256,8 @@ export const serviceSchema = z.strictObject({
   contact: z
     .strictObject({
       phone: ukPhone.optional(),
-      email: z.email({ message: 'must be an email address' }).optional(),
-      website: z.url({ protocol: /^https?$/ }).optional(),
+      email: email.optional(),
+      website: webAddress.optional(),
       address: z.string().optional(),
     })
     .default({}),
@@ -142,10 +267,14 @@ export const serviceSchema = z.strictObject({
   /** How to reach the service when no contact details are published (e.g. "through your social worker"). */
   howToAccess: z.string().optional(),
   lastReviewed: isoDate,
+  review: reviewSchema.optional(),
+  externalId,
   source,
+  sourceDocument,
 })
+export const serviceSchema = editorial(serviceFields)
 
-export const newsSchema = z.strictObject({
+export const newsFields = z.strictObject({
   slug,
   title: z.string().min(1),
   date: isoDate,
@@ -154,8 +283,12 @@ export const newsSchema = z.strictObject({
   /** Markdown. */
   body: markdown,
   tags: z.array(z.string().min(1)).default([]),
+  /** A picture for the story: a file in media/ (its alt text is in media.json). */
+  image: mediaFile.optional(),
   source,
+  sourceDocument,
 })
+export const newsSchema = editorial(newsFields)
 
 export const agendaItemSchema = z.strictObject({
   /** Item number on the agenda, e.g. "4". */
@@ -168,21 +301,30 @@ export const agendaItemSchema = z.strictObject({
   paper: markdown.optional(),
 })
 
-export const meetingSchema = z.strictObject({
+export const meetingFields = z.strictObject({
   slug,
   title: z.string().min(1),
   partnership: slug,
   board: z.string().min(1),
   date: isoDate,
   venue: z.string().optional(),
+  /** Every item, restricted and confidential ones included (the site shows public items only). */
   agenda: z.array(agendaItemSchema).default([]),
   source,
+  sourceDocument,
 })
+export const meetingSchema = editorial(meetingFields, ['agenda'])
 
-export type OrganisationSeed = z.infer<typeof organisationSchema>
+/** A parsed record; `publication` may be left out by code that builds records itself (it means "published"). */
+type Editorial<T> = T extends { publication: infer P } ? Omit<T, 'publication'> & { publication?: P } : T
+
+export type OrganisationSeed = Editorial<z.infer<typeof organisationSchema>>
 export type PartnershipSeed = z.infer<typeof partnershipSchema>
-export type StrategySeed = z.infer<typeof strategySchema>
-export type PrioritySeed = z.infer<typeof prioritySchema>
-export type ServiceSeed = z.infer<typeof serviceSchema>
-export type NewsSeed = z.infer<typeof newsSchema>
-export type MeetingSeed = z.infer<typeof meetingSchema>
+export type StrategySeed = Editorial<z.infer<typeof strategySchema>>
+export type PrioritySeed = Editorial<z.infer<typeof prioritySchema>>
+export type ServiceSeed = Editorial<z.infer<typeof serviceSchema>>
+export type NewsSeed = Editorial<z.infer<typeof newsSchema>>
+export type MeetingSeed = Editorial<z.infer<typeof meetingSchema>>
+export type MediaSeed = z.infer<typeof mediaSchema>
+export type SettingsSeed = z.infer<typeof settingsSchema>
+export type ReviewSeed = z.infer<typeof reviewSchema>

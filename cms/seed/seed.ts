@@ -1,14 +1,21 @@
 /**
  * Writes a checked content bundle into Payload: upsert by slug, in one transaction, so a second
- * run changes nothing new and a failure part-way leaves the database as it was.
+ * run changes nothing new and a failure part-way leaves the database as it was. The same code
+ * restores a backup written by `npm run export` (cms/seed/export.ts): publication state, pending
+ * drafts, media files and site settings included. Media files are written to disk as they are
+ * uploaded; a rolled-back run may leave an unused file behind, never a missing one.
  */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { v5 as uuidv5 } from 'uuid'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { type ContentBundle, loadContent } from './load'
 import { markdownConverter } from './markdown'
+import type { MediaSeed, ReviewSeed } from './schemas'
 
-export type SeedReport = Record<string, { created: number; updated: number }>
+/** Per collection: records created, updated, and pending drafts written over published records. */
+export type SeedReport = Record<string, { created: number; updated: number; drafts?: number }>
 
 type Id = number | string
 
@@ -29,101 +36,180 @@ export async function seed(payload: Payload, bundle: ContentBundle): Promise<See
   }
 }
 
+/** A record's fields, live or draft: every field may be missing from a draft. */
+type Fields<T> = Partial<Omit<T, 'publication' | 'draft'>>
+type Data = Record<string, unknown>
+
 async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle): Promise<SeedReport> {
   const md = await markdownConverter(payload)
   const report: SeedReport = {}
-  const count = (collection: string, created: boolean) => {
+  const count = (collection: string, kind: 'created' | 'updated' | 'drafts') => {
     report[collection] ??= { created: 0, updated: 0 }
-    report[collection][created ? 'created' : 'updated']++
+    report[collection][kind] = (report[collection][kind] ?? 0) + 1
   }
+  const rich = (markdown: string | undefined) => md(markdown) ?? null
 
-  /** Find by `where`, update if found, create if not; always with full access (this is the seeder). */
-  const upsert = async (collection: CollectionSlug, where: Record<string, { equals: unknown }>, data: Record<string, unknown>): Promise<Id> => {
-    // The main table holds every document; versions exist only for documents saved since drafts were enabled.
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
-    const existing = found.docs[0]
+  /** Find by `where` (the live row, then the latest draft), update if found, create if not; always with full access (this is the seeder). */
+  const find = async (collection: CollectionSlug, where: Where): Promise<Id | undefined> => {
+    // The main table holds every document, but a draft saved over it may have changed the slug.
+    const live = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
+    if (live.docs[0]) return live.docs[0].id
+    if (!payload.collections[collection].config.versions?.drafts) return undefined
+    const latest = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, draft: true, req })
+    return latest.docs[0]?.id
+  }
+  const upsert = async (collection: CollectionSlug, where: Where, data: Data): Promise<Id> => {
+    const existing = await find(collection, where)
     const doc = existing
-      ? await payload.update({ collection, id: existing.id, data, depth: 0, req })
+      ? await payload.update({ collection, id: existing, data, depth: 0, req })
       : await payload.create({ collection, data, depth: 0, req })
-    count(collection, !existing)
+    count(collection, existing ? 'updated' : 'created')
     return doc.id
   }
-  const bySlug = (collection: CollectionSlug, slug: string, data: Record<string, unknown>) => upsert(collection, { slug: { equals: slug } }, { slug, ...data })
+  /**
+   * An editorial record: published (with, after it, its pending draft as a draft version, so the
+   * live version stays live) or draft only. Payload does not validate drafts, nor does the format.
+   */
+  const editorial = async <T extends { slug: string; publication?: 'published' | 'draft'; draft?: object }>(
+    collection: CollectionSlug,
+    record: T,
+    toData: (fields: Fields<T>) => Data,
+  ): Promise<Id> => {
+    const where = { slug: { equals: record.slug } }
+    if (record.publication === 'draft') {
+      const existing = await find(collection, where)
+      const data = { ...toData(record), slug: record.slug, _status: 'draft' }
+      const doc = existing
+        ? await payload.update({ collection, id: existing, data, draft: true, depth: 0, req })
+        : await payload.create({ collection, data, draft: true, depth: 0, req })
+      count(collection, existing ? 'updated' : 'created')
+      return doc.id
+    }
+    const id = await upsert(collection, where, { ...toData(record), slug: record.slug, _status: 'published' })
+    if (record.draft) {
+      // The draft names only what it holds; slug and open-data id stay the live ones unless it says otherwise.
+      const live = record as unknown as { slug: string; uuid?: string }
+      const draft = { slug: live.slug, ...(live.uuid ? { uuid: live.uuid } : {}), ...record.draft } as Fields<T>
+      await payload.update({ collection, id, data: { ...toData(draft), slug: (draft as { slug: string }).slug, _status: 'draft' }, draft: true, depth: 0, req })
+      count(collection, 'drafts')
+    }
+    return id
+  }
+
+  const mediaIds = new Map<string, Id>()
+  for (const m of bundle.media) mediaIds.set(m.file, await upsertMedia(payload, req, bundle.mediaDir, m, (created) => count('media', created ? 'created' : 'updated')))
+  const media = (file: string | undefined) => (file ? (mediaIds.get(file) ?? null) : null)
+
+  if (bundle.settings) {
+    const { alert, ...rest } = bundle.settings
+    await payload.updateGlobal({ slug: 'site-settings', data: { ...rest, ...(alert ? { alert: { enabled: alert.enabled, message: alert.message ?? null } } : {}) }, depth: 0, req })
+    count('site-settings', 'updated')
+  }
 
   const organisationIds = new Map<string, Id>()
+  const org = (slug: string | undefined) => (slug ? (organisationIds.get(slug) ?? null) : null)
   for (const o of bundle.organisations) {
-    organisationIds.set(o.slug, await bySlug('organisations', o.slug, {
-      name: o.name, type: o.type, website: o.website ?? null, description: o.description ?? null, sourceDocument: o.source,
-      uuid: o.uuid ?? stableUuid('organisation', o.slug), _status: 'published',
-    }))
+    organisationIds.set(o.slug, await editorial('organisations', o, (f) => ({
+      name: f.name ?? null, type: f.type ?? null, website: f.website ?? null, description: f.description ?? null,
+      review: review(f.review), externalId: f.externalId ?? null, sourceDocument: f.source ?? f.sourceDocument ?? null,
+      uuid: f.uuid ?? stableUuid('organisation', o.slug),
+    })))
   }
-  const org = (slug: string) => organisationIds.get(slug)!
 
   const partnershipIds = new Map<string, Id>()
+  const partnership = (slug: string | undefined) => (slug ? (partnershipIds.get(slug) ?? null) : null)
   for (const p of bundle.partnerships) {
-    partnershipIds.set(p.slug, await bySlug('partnerships', p.slug, {
-      name: p.name, area: p.area, summary: p.summary, body: md(p.body) ?? null,
+    partnershipIds.set(p.slug, await upsert('partnerships', { slug: { equals: p.slug } }, {
+      slug: p.slug, name: p.name, area: p.area, summary: p.summary, body: rich(p.body),
       members: p.members.map((m) => ({ organisation: org(m.organisation), role: m.role ?? null })),
-      contact: { website: p.website ?? null },
-      sourceDocument: p.source,
+      contact: { website: p.website ?? null, email: p.email ?? null, phone: p.phone ?? null },
+      logo: media(p.logo),
+      sourceDocument: p.source ?? p.sourceDocument ?? null,
     }))
   }
-  const partnership = (slug: string) => partnershipIds.get(slug)!
 
   for (const s of bundle.strategies) {
-    const strategyId = await bySlug('strategies', s.slug, {
-      title: s.title, partnership: partnership(s.partnership), periodStart: s.periodStart, periodEnd: s.periodEnd,
-      status: s.status, summary: s.summary, vision: s.vision ?? null, body: md(s.body) ?? null,
-      sourceDocument: s.source, _status: 'published',
-    })
-    for (const p of s.priorities) {
-      await bySlug('priorities', p.slug, {
-        title: p.title, strategy: strategyId, order: p.order, goal: p.goal,
-        approach: md(p.approach) ?? null, outcomes: md(p.outcomes) ?? null,
-        measures: p.measures.map((m) => ({
+    const strategyId = await editorial('strategies', s, (f) => ({
+      title: f.title ?? null, partnership: partnership(f.partnership), periodStart: f.periodStart ?? null, periodEnd: f.periodEnd ?? null,
+      status: f.status ?? null, summary: f.summary ?? null, vision: f.vision ?? null, body: rich(f.body),
+      document: media(f.document), sourceDocument: f.source ?? f.sourceDocument ?? null,
+    }))
+    for (const p of s.priorities ?? []) {
+      await editorial('priorities', p, (f) => ({
+        title: f.title ?? null, strategy: strategyId, order: f.order ?? null, goal: f.goal ?? null,
+        approach: rich(f.approach), outcomes: rich(f.outcomes),
+        measures: (f.measures ?? []).map((m) => ({
           direction: m.direction,
           description: m.description,
           baseline: m.baseline ?? {},
           target: m.target ?? {},
           readings: m.readings ?? [],
         })),
-        _status: 'published',
-      })
+      }))
     }
   }
 
   for (const s of bundle.services) {
-    await bySlug('services', s.slug, {
-      name: s.name, organisation: org(s.organisation), description: s.description,
-      categories: s.categories, audiences: s.audiences, areas: s.areas, languages: s.languages,
-      accessModes: s.accessModes, urgent: s.urgent,
-      contact: { phone: s.contact.phone ?? null, email: s.contact.email ?? null, website: s.contact.website ?? null, address: s.contact.address ?? null },
-      howToAccess: s.howToAccess ?? null, openingHours: s.openingHours ?? null, eligibility: s.eligibility ?? null,
-      cost: s.cost ?? null, lastReviewed: s.lastReviewed, sourceDocument: s.source, _status: 'published',
-      uuid: s.uuid ?? stableUuid('service', s.slug),
-    })
+    await editorial('services', s, (f) => ({
+      name: f.name ?? null, organisation: org(f.organisation), description: f.description ?? null,
+      categories: f.categories ?? [], audiences: f.audiences ?? [], areas: f.areas ?? [], languages: f.languages ?? [],
+      accessModes: f.accessModes ?? [], urgent: f.urgent ?? false,
+      contact: { phone: f.contact?.phone ?? null, email: f.contact?.email ?? null, website: f.contact?.website ?? null, address: f.contact?.address ?? null },
+      howToAccess: f.howToAccess ?? null, openingHours: f.openingHours ?? null, eligibility: f.eligibility ?? null,
+      cost: f.cost ?? null, lastReviewed: f.lastReviewed ?? null, review: review(f.review), externalId: f.externalId ?? null,
+      sourceDocument: f.source ?? f.sourceDocument ?? null,
+      uuid: f.uuid ?? stableUuid('service', s.slug),
+    }))
   }
 
   for (const n of bundle.news) {
-    await bySlug('news', n.slug, {
-      title: n.title, date: n.date, summary: n.summary, partnerships: n.partnerships.map(partnership),
-      body: md(n.body), tags: n.tags, sourceDocument: n.source, _status: 'published',
-    })
+    await editorial('news', n, (f) => ({
+      title: f.title ?? null, date: f.date ?? null, summary: f.summary ?? null, partnerships: (f.partnerships ?? []).map(partnership),
+      image: media(f.image), body: rich(f.body), tags: f.tags ?? [], sourceDocument: f.source ?? f.sourceDocument ?? null,
+    }))
   }
 
   for (const m of bundle.meetings) {
-    const meetingId = await bySlug('meetings', m.slug, {
-      title: m.title, partnership: partnership(m.partnership), board: m.board, date: m.date,
-      venue: m.venue ?? null, sourceDocument: m.source, _status: 'published',
-    })
-    for (const [position, item] of m.agenda.entries()) {
+    const meetingId = await editorial('meetings', m, (f) => ({
+      title: f.title ?? null, partnership: partnership(f.partnership), board: f.board ?? null, date: f.date ?? null,
+      venue: f.venue ?? null, sourceDocument: f.source ?? f.sourceDocument ?? null,
+    }))
+    for (const [position, item] of (m.agenda ?? []).entries()) {
       await upsert('agenda-items', { meeting: { equals: meetingId }, number: { equals: item.number } }, {
         meeting: meetingId, number: item.number, position, title: item.title, presenter: item.presenter ?? null,
-        classification: item.classification, summary: item.summary ?? null, paper: md(item.paper) ?? null,
+        classification: item.classification, summary: item.summary ?? null, paper: rich(item.paper),
       })
     }
   }
   return report
+}
+
+/**
+ * The review trail as the format keeps it. Who submitted a change is left as it is: users are not
+ * part of the content format.
+ */
+const review = (r: ReviewSeed | undefined) => ({ state: r?.state ?? null, note: r?.note ?? null, submittedAt: r?.submittedAt ?? null })
+
+/**
+ * Uploads one media file through Payload (sharp makes the sizes), or updates its alt text and
+ * credit when a file of that name is already there, replacing the file only when it differs.
+ */
+async function upsertMedia(payload: Payload, req: PayloadRequest, mediaDir: string, m: MediaSeed, counted: (created: boolean) => void): Promise<Id> {
+  const filePath = path.join(mediaDir, m.file)
+  const data = { alt: m.alt, credit: m.credit ?? null, focalX: m.focalX ?? 50, focalY: m.focalY ?? 50 }
+  const found = await payload.find({ collection: 'media', where: { filename: { equals: m.file } }, limit: 1, depth: 0, pagination: false, req })
+  const existing = found.docs[0]
+  counted(!existing)
+  if (!existing) return (await payload.create({ collection: 'media', data, filePath, depth: 0, req })).id
+  const staticDir = mediaStaticDir(payload)
+  const same = await Promise.all([readFile(filePath), readFile(path.join(staticDir, m.file)).catch(() => null)]).then(([a, b]) => b !== null && a.equals(b))
+  return (await payload.update({ collection: 'media', id: existing.id, data, ...(same ? {} : { filePath, overwriteExistingFiles: true }), depth: 0, req })).id
+}
+
+/** The folder Payload keeps media uploads in (cms/collections/Media.ts). */
+export const mediaStaticDir = (payload: Payload): string => {
+  const upload = payload.collections.media.config.upload
+  return path.resolve(typeof upload === 'object' && upload.staticDir ? upload.staticDir : 'media')
 }
 
 /** Loads content/ (or a backup folder in the same format) and seeds it. */
