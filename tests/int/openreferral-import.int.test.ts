@@ -50,7 +50,11 @@ beforeAll(async () => {
   // A second database: the config reads DATABASE_URI when it is imported, so import a fresh copy.
   targetEnv = throwawayEnv('openreferral-target')
   process.env.DATABASE_URI = targetEnv.DATABASE_URI
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config?target')])
+  const [{ getPayload }, { default: config }] = await Promise.all([
+    import('payload'),
+    // @ts-expect-error -- the query string makes Vite load a second copy of the module, which reads the new DATABASE_URI
+    import('../../cms/payload.config?target') as Promise<typeof import('../../cms/payload.config')>,
+  ])
   target = await getPayload({ config, key: 'openreferral-target' })
 })
 
