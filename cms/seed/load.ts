@@ -65,6 +65,12 @@ export class ContentError extends Error {
 const fieldPath = (issuePath: PropertyKey[]) =>
   issuePath.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '') || '(file)'
 
+/** Zod's message, except unknown keys, which are named as fields (usually a typo, or a field a draft cannot hold). */
+const messageOf = (issue: z.core.$ZodIssue) =>
+  issue.code === 'unrecognized_keys'
+    ? `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+    : issue.message
+
 async function listJson(folder: string): Promise<string[]> {
   try {
     return (await readdir(folder)).filter((name) => name.endsWith('.json')).sort()
@@ -88,7 +94,7 @@ async function readChecked<T>(root: string, file: string, schema: z.ZodType<T>, 
   }
   const result = schema.safeParse(json)
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(`${file}: ${fieldPath(issue.path)} ${issue.message}`)
+    for (const issue of result.error.issues) problems.push(`${file}: ${fieldPath(issue.path)} ${messageOf(issue)}`)
     return undefined
   }
   return result.data
@@ -111,7 +117,7 @@ export async function loadContent(root: string): Promise<ContentBundle> {
       }
       const result = schema.safeParse(json)
       if (!result.success) {
-        for (const issue of result.error.issues) problems.push(`${file}: ${fieldPath(issue.path)} ${issue.message}`)
+        for (const issue of result.error.issues) problems.push(`${file}: ${fieldPath(issue.path)} ${messageOf(issue)}`)
         continue
       }
       const record = result.data as { slug: string }
