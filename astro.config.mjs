@@ -8,6 +8,8 @@ export default defineConfig({
   publicDir: './site/public',
   // scripts/build.ts builds into a fresh folder and switches it in only when the build succeeds.
   outDir: process.env.SITE_OUT_DIR || './dist',
+  // The content-layer store lives here; scripts/lib/site-build.ts gives each site target its own.
+  cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
   build: { format: 'directory' },

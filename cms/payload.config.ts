@@ -22,6 +22,7 @@ import { Users } from './collections/Users'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
+import { publishesToSite, settingsChanged } from './publishing/hooks'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
 
@@ -56,8 +57,13 @@ export default buildConfig({
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds],
-  globals: [SiteSettings],
+  collections: [
+    // What the public site is built from: publishing, unpublishing or deleting any of it rebuilds the site.
+    ...[Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media].map(publishesToSite),
+    Users,
+    SiteBuilds,
+  ],
+  globals: [{ ...SiteSettings, hooks: { afterChange: [settingsChanged] } }],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: 20 * 1024 * 1024 } },
   jobs: {

@@ -1,23 +1,29 @@
 /**
  * npm run build — the static site in dist/ from the CMS's published content. On a fresh clone the
- * embedded database is empty, so it is seeded from content/ first.
+ * embedded database is empty, so it is seeded from content/ first. The CMS's publish pipeline runs
+ * it with --skip-seed and reads the BUILD_RESULT line.
  */
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { childEnv, exitWith, projectRoot } from './lib/env'
-import { buildSite } from './lib/site-build'
+import { buildSite, DIST } from './lib/site-build'
 
+const { values } = parseArgs({ options: { 'skip-seed': { type: 'boolean' } } })
 const env = childEnv()
 Object.assign(process.env, env)
 
 try {
-  const { openCms } = await import('./lib/cms')
-  const { seedIfEmpty } = await import('../cms/seed/seed')
-  const payload = await openCms()
-  const seeded = await seedIfEmpty(payload, path.join(projectRoot, 'content'))
-  if (seeded) console.log('The database was empty: seeded it from content/.')
-  await payload.destroy()
-  const { seconds } = await buildSite(env)
-  console.log(`\nBuilt the public site into dist/ in ${seconds.toFixed(1)} s.`)
+  if (!values['skip-seed']) {
+    const { openCms } = await import('./lib/cms')
+    const { seedIfEmpty } = await import('../cms/seed/seed')
+    const payload = await openCms()
+    const seeded = await seedIfEmpty(payload, path.join(projectRoot, 'content'))
+    if (seeded) console.log('The database was empty: seeded it from content/.')
+    await payload.destroy()
+  }
+  const { seconds, pages } = await buildSite(env)
+  console.log(`\nBuilt the public site (${pages} pages) into ${path.relative(process.cwd(), DIST) || DIST} in ${seconds.toFixed(1)} s.`)
+  console.log(`BUILD_RESULT ${JSON.stringify({ pages, seconds })}`)
   process.exit(0)
 } catch (error) {
   exitWith(error)

@@ -33,7 +33,11 @@ try {
   await run(bin('tsx'), ['scripts/build.ts'], { env })
   await ensureAdminBuild(env)
 
-  const cms = start(bin('next'), ['start', 'cms', '--port', String(ports.cms)], { env: { ...env, CMS_PORT: String(ports.cms) } })
+  // The CMS rebuilds the site after each publish (cms/publishing) and switches the new build into
+  // the same dist/ this process serves.
+  const cms = start(bin('next'), ['start', 'cms', '--port', String(ports.cms)], {
+    env: { ...env, CMS_PORT: String(ports.cms), CSP_HUB_PUBLISH: 'on', SITE_DIST_DIR: DIST },
+  })
   children.push(cms)
   cms.on('exit', (code) => {
     if (!stopping) {

@@ -20,7 +20,8 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
-export async function checkBuiltSite(folder: string): Promise<void> {
+/** Resolves with the number of HTML pages, or throws SiteCheckError naming every problem. */
+export async function checkBuiltSite(folder: string): Promise<{ pages: number }> {
   const problems: string[] = []
   let pages = 0
   for await (const file of files(folder)) {
@@ -31,4 +32,5 @@ export async function checkBuiltSite(folder: string): Promise<void> {
   }
   if (pages === 0) problems.push('the build produced no pages')
   if (problems.length) throw new SiteCheckError(`The new site was not published:\n  - ${problems.join('\n  - ')}`)
+  return { pages }
 }

@@ -34,13 +34,24 @@ export function stopGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
   })
 }
 
-/** Runs to completion; rejects with the exit code so callers can report which step failed. */
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+/**
+ * Runs to completion; rejects naming the step that failed. With `capture`, the child's output is
+ * kept (the last 8 KB) and put in the error instead of being printed.
+ */
+export function run(command: string, args: string[], { capture = false, ...options }: SpawnOptions & { capture?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, stdio: 'inherit', ...options })
+    const child = spawn(command, args, { cwd: projectRoot, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8192)
+    }
+    child.stdout?.on('data', keep)
+    child.stderr?.on('data', keep)
     child.on('error', reject)
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `:\n${output}` : ''}`)),
     )
   })
 }

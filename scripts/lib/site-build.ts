@@ -1,9 +1,10 @@
 /**
  * Builds the public site from the CMS into a fresh folder, indexes it with Pagefind, checks it,
  * and only then switches it in as dist/. A failed build leaves the last good dist/ untouched.
+ * One build at a time per target, across processes (a lock file beside it).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuiltSite } from '../../site/checks'
 import { projectRoot } from './env'
@@ -12,25 +13,30 @@ import { bin, run } from './run'
 /** The live site. SITE_DIST_DIR moves it, so tests never replace a developer's dist/. */
 export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectRoot, 'dist'))
 
-export type BuildResult = { folder: string; seconds: number }
+export type BuildResult = { folder: string; seconds: number; pages: number }
 
 /** Builds into a fresh folder beside `target` (same filesystem, so the switch is a rename). */
 export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false } = {}): Promise<BuildResult> {
   const started = performance.now()
   const builds = path.join(path.dirname(target), `.${path.basename(target)}-builds`)
   await mkdir(builds, { recursive: true })
+  const release = await lock(path.join(builds, 'build.lock'))
   const folder = path.join(builds, `build-${Date.now()}`)
-  const stdio = quiet ? 'pipe' : 'inherit'
+  const options = { capture: quiet }
   try {
-    await run(bin('astro'), ['build', '--outDir', folder], { env: { ...env, SITE_OUT_DIR: folder, ASTRO_TELEMETRY_DISABLED: '1' }, stdio })
-    await run(bin('pagefind'), ['--site', folder, '--silent'], { env, stdio })
-    await checkBuiltSite(folder)
+    // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
+    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }
+    await run(bin('astro'), ['build', '--outDir', folder], { env: astroEnv, ...options })
+    await run(bin('pagefind'), ['--site', folder, '--silent'], { env, ...options })
+    const { pages } = await checkBuiltSite(folder)
     await switchIn(folder, target, builds)
+    return { folder: target, pages, seconds: (performance.now() - started) / 1000 }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
     throw error
+  } finally {
+    await release()
   }
-  return { folder: target, seconds: (performance.now() - started) / 1000 }
 }
 
 /** Two renames on one filesystem: the old site is replaced only by a complete new one. */
@@ -40,4 +46,35 @@ async function switchIn(folder: string, target: string, builds: string) {
   await rename(folder, target)
   // Keep nothing but the live site; a previous build is only needed during the switch.
   for (const name of await readdir(builds)) if (name.startsWith('previous-')) await rm(path.join(builds, name), { recursive: true, force: true })
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Waits until no other live process is building this target, then holds the lock. */
+async function lock(file: string, timeoutMs = 15 * 60_000): Promise<() => Promise<void>> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      const handle = await open(file, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+      return () => rm(file, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = Number(await readFile(file, 'utf8').catch(() => '0'))
+      if (!holder || !alive(holder)) {
+        await rm(file, { force: true }) // left behind by a build that crashed
+        continue
+      }
+      if (Date.now() > until) throw new Error(`Another build (process ${holder}) has held ${file} for too long.`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
 }

@@ -37,8 +37,15 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       const payload = await cms()
       const { docs } = await payload.find({ collection, where, depth, pagination: false, overrideAccess: false, draft: false })
       const seen = new Set<string>()
+      let parsed = 0
       for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
+        seen.add(id)
+        // The digest covers the whole record as read (populated relations included), so a renamed
+        // organisation still refreshes the services that show its name.
+        const digest = generateDigest(JSON.stringify(doc))
+        // Unchanged since the last build: the stored entry stands, nothing to validate again.
+        if (store.get(id)?.digest === digest) continue
         const result = schema.safeParse(doc)
         if (!result.success) {
           const issue = result.error.issues[0]!
@@ -47,15 +54,12 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
               'Fix it in the CMS; the last good site stays live.',
           )
         }
-        seen.add(id)
-        const digest = generateDigest(String(doc.updatedAt ?? JSON.stringify(doc)))
-        // Unchanged records keep their stored entry: nothing to parse or render again.
-        if (store.get(id)?.digest === digest) continue
+        parsed++
         store.set({ id, data: result.data as Record<string, unknown>, digest })
       }
       // Unpublished or deleted since the last build.
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
-      logger.info(`${collection}: ${docs.length} published`)
+      logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed`)
     },
   }
 }
