@@ -53,13 +53,23 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
   const find = async (collection: CollectionSlug, where: Where): Promise<Id | undefined> => {
     // The main table holds every document, but a draft saved over it may have changed the slug.
     const live = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
-    if (live.docs[0]) return live.docs[0].id
+    if (live.docs[0]) {
+      liveDocs.set(`${collection}:${live.docs[0].id}`, live.docs[0] as unknown as Data)
+      return live.docs[0].id
+    }
     if (!payload.collections[collection].config.versions?.drafts) return undefined
     const latest = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, draft: true, req })
     return latest.docs[0]?.id
   }
+  const liveDocs = new Map<string, Data>()
   const upsert = async (collection: CollectionSlug, where: Where, data: Data): Promise<Id> => {
     const existing = await find(collection, where)
+    if (existing !== undefined) {
+      // Payload builds an update on the latest version, which may be a pending draft: fields the
+      // record leaves out must keep their live values, not take the draft's.
+      const live = liveDocs.get(`${collection}:${existing}`)
+      for (const key of KEPT_WHEN_ABSENT) if (live && !(key in data) && key in live) data = { ...data, [key]: live[key] }
+    }
     const doc = existing
       ? await payload.update({ collection, id: existing, data, depth: 0, req })
       : await payload.create({ collection, data, depth: 0, req })
@@ -111,7 +121,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
   for (const o of bundle.organisations) {
     organisationIds.set(o.slug, await editorial('organisations', o, (f) => ({
       name: f.name ?? null, type: f.type ?? null, website: f.website ?? null, description: f.description ?? null,
-      review: review(f.review), externalId: f.externalId ?? null, sourceDocument: f.source ?? f.sourceDocument ?? null,
+      ...trail(f), sourceDocument: f.source ?? f.sourceDocument ?? null,
       uuid: f.uuid ?? stableUuid('organisation', o.slug),
     })))
   }
@@ -156,7 +166,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
       accessModes: f.accessModes ?? [], urgent: f.urgent ?? false,
       contact: { phone: f.contact?.phone ?? null, email: f.contact?.email ?? null, website: f.contact?.website ?? null, address: f.contact?.address ?? null },
       howToAccess: f.howToAccess ?? null, openingHours: f.openingHours ?? null, eligibility: f.eligibility ?? null,
-      cost: f.cost ?? null, lastReviewed: f.lastReviewed ?? null, review: review(f.review), externalId: f.externalId ?? null,
+      cost: f.cost ?? null, lastReviewed: f.lastReviewed ?? null, ...trail(f),
       sourceDocument: f.source ?? f.sourceDocument ?? null,
       uuid: f.uuid ?? stableUuid('service', s.slug),
     }))
@@ -184,11 +194,18 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
   return report
 }
 
+/** Fields a record may leave out to keep what the CMS has (see `trail`). */
+const KEPT_WHEN_ABSENT = ['review', 'externalId'] as const
+
 /**
- * The review trail as the format keeps it. Who submitted a change is left as it is: users are not
- * part of the content format.
+ * The review trail and imported id, written only when the record has them: re-seeding content/
+ * must not wipe an editor's note or an Open Referral import's ids. Who submitted a change is left
+ * as it is: users are not part of the content format.
  */
-const review = (r: ReviewSeed | undefined) => ({ state: r?.state ?? null, note: r?.note ?? null, submittedAt: r?.submittedAt ?? null })
+const trail = (f: { review?: ReviewSeed; externalId?: string }) => ({
+  ...(f.review ? { review: { state: f.review.state ?? null, note: f.review.note ?? null, submittedAt: f.review.submittedAt ?? null } } : {}),
+  ...(f.externalId ? { externalId: f.externalId } : {}),
+})
 
 /**
  * Uploads one media file through Payload (sharp makes the sizes), or updates its alt text and
