@@ -1290,6 +1290,13 @@ export interface SiteSetting {
    */
   quickExitUrl: string;
   emergencyMessage: string;
+  /**
+   * Where residents send feedback and accessibility requests about this website. Shown in every page footer when set; leave empty rather than guess.
+   */
+  contact?: {
+    email?: string | null;
+    url?: string | null;
+  };
   alert?: {
     enabled?: boolean | null;
     message?: string | null;
@@ -1305,6 +1312,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   quickExitUrl?: T;
   emergencyMessage?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        url?: T;
+      };
   alert?:
     | T
     | {

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 import { admins, anyone } from '../access'
-import { webAddress } from '../fields/validators'
+import { emailAddress, webAddress } from '../fields/validators'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
@@ -28,6 +28,19 @@ export const SiteSettings: GlobalConfig = {
       type: 'textarea',
       required: true,
       defaultValue: 'If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when prompted.',
+    },
+    {
+      name: 'contact',
+      label: 'Site contact',
+      type: 'group',
+      admin: {
+        description:
+          'Where residents send feedback and accessibility requests about this website. Shown in every page footer when set; leave empty rather than guess.',
+      },
+      fields: [
+        { name: 'email', type: 'text', validate: emailAddress },
+        { name: 'url', label: 'Contact page', type: 'text', validate: webAddress },
+      ],
     },
     {
       name: 'alert',

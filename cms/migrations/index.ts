@@ -1,5 +1,6 @@
 import * as migration_20261122_035328_initial from './20261122_035328_initial';
 import * as migration_20261122_040858_review_workflow_and_builds from './20261122_040858_review_workflow_and_builds';
+import * as migration_20261122_043403_site_contact from './20261122_043403_site_contact';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_040858_review_workflow_and_builds.up,
     down: migration_20261122_040858_review_workflow_and_builds.down,
-    name: '20261122_040858_review_workflow_and_builds'
+    name: '20261122_040858_review_workflow_and_builds',
+  },
+  {
+    up: migration_20261122_043403_site_contact.up,
+    down: migration_20261122_043403_site_contact.down,
+    name: '20261122_043403_site_contact'
   },
 ];

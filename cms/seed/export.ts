@@ -249,9 +249,10 @@ export async function exportContent(payload: Payload, folder: string, { force = 
 
   const settings = (await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })) as unknown as Json
   const alert = (settings.alert ?? {}) as Json
+  const contact = (settings.contact ?? {}) as Json
   await writeFile(
     path.join(root, SETTINGS_FILE),
-    `${JSON.stringify(clean({ siteName: settings.siteName, quickExitUrl: settings.quickExitUrl, emergencyMessage: settings.emergencyMessage, alert: clean({ enabled: alert.enabled ?? false, message: alert.message }) }), null, 2)}\n`,
+    `${JSON.stringify(clean({ siteName: settings.siteName, quickExitUrl: settings.quickExitUrl, emergencyMessage: settings.emergencyMessage, alert: clean({ enabled: alert.enabled ?? false, message: alert.message }), contact: clean({ email: contact.email, url: contact.url }) }), null, 2)}\n`,
   )
 
   // Prove the backup restores: the seeder's own checks, run on what was just written.

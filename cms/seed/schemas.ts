@@ -161,6 +161,8 @@ export const settingsSchema = z.strictObject({
   quickExitUrl: webAddress.refine((value) => value.startsWith('https://'), 'must start https://').optional(),
   emergencyMessage: z.string().min(1).optional(),
   alert: z.strictObject({ enabled: z.boolean().default(false), message: z.string().optional() }).optional(),
+  /** The website's own feedback contact; never a guess. */
+  contact: z.strictObject({ email: email.optional(), url: webAddress.optional() }).optional(),
 })
 
 export const partnershipSchema = z.strictObject({

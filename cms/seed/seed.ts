@@ -111,8 +111,17 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
   const media = (file: string | undefined) => (file ? (mediaIds.get(file) ?? null) : null)
 
   if (bundle.settings) {
-    const { alert, ...rest } = bundle.settings
-    await payload.updateGlobal({ slug: 'site-settings', data: { ...rest, ...(alert ? { alert: { enabled: alert.enabled, message: alert.message ?? null } } : {}) }, depth: 0, req })
+    const { alert, contact, ...rest } = bundle.settings
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: {
+        ...rest,
+        ...(alert ? { alert: { enabled: alert.enabled, message: alert.message ?? null } } : {}),
+        ...(contact ? { contact: { email: contact.email ?? null, url: contact.url ?? null } } : {}),
+      },
+      depth: 0,
+      req,
+    })
     count('site-settings', 'updated')
   }
 
