@@ -6,6 +6,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { childEnv, exitWith, ports } from './lib/env'
 import { ensureAdminBuild } from './lib/admin-build'
+import { waitForHttp } from './lib/http'
 import { bin, run, start, stopGroup } from './lib/run'
 import { DIST } from './lib/site-build'
 import { serveStatic } from '../site/serve'
@@ -48,7 +49,7 @@ try {
 
   site = serveStatic(DIST)
   await new Promise<void>((resolve, reject) => site!.once('error', reject).listen(ports.site, resolve))
-  await waitFor(`http://localhost:${ports.cms}/api/site-settings/global`)
+  await waitForHttp(`http://localhost:${ports.cms}/api/site-settings/global`)
 
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
   console.log(`
@@ -62,19 +63,3 @@ try {
   await Promise.all(children.map((child) => stopGroup(child)))
   exitWith(error)
 }
-
-/** Polls until the CMS answers, so the printed URLs work when they appear. */
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      const response = await fetch(url, { redirect: 'manual' })
-      if (response.status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`The CMS did not answer at ${url} within ${timeoutMs / 1000} s.`)
-}
-

@@ -94,7 +94,7 @@ describe('scheduled publishing', () => {
     expect(await anonymousCount()).toBe(0)
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'news', value: String(draft.id) } },
+      input: { type: 'publish', doc: { relationTo: 'news', value: draft.id } },
       waitUntil: new Date(Date.now() - 1000),
     })
     await payload.jobs.run()
@@ -105,7 +105,7 @@ describe('scheduled publishing', () => {
     const draft = await create({ collection: 'news', draft: true, data: { title: 'Next year', date: '2027-01-01', summary: 's', _status: 'draft' } })
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'news', value: String(draft.id) } },
+      input: { type: 'publish', doc: { relationTo: 'news', value: draft.id } },
       waitUntil: new Date(Date.now() + 24 * 3600 * 1000),
     })
     await payload.jobs.run()
