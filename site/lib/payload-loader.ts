@@ -5,8 +5,9 @@
  * Each record is checked with the site's zod schema; a record that fails stops the build with a
  * message naming the collection, the document and the field.
  */
+import { readFileSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
-import type { CollectionSlug, Where } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 import type { z } from 'zod'
 
 
@@ -24,7 +25,8 @@ export class RecordError extends Error {
   override name = 'RecordError'
 }
 
-export async function cms() {
+export async function cms(): Promise<Payload> {
+  if (process.env.SITE_CONTENT_JSON) return (replayed ??= replay(process.env.SITE_CONTENT_JSON))
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
   return getPayload({ config })
 }
@@ -62,4 +64,25 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed`)
     },
   }
+}
+
+/**
+ * Benchmark only (bench/run.ts): with SITE_CONTENT_JSON=<file>, cms() answers every read the site
+ * makes from a JSON snapshot instead of Payload, so `astro build` renders the same pages through
+ * the same zod schemas with no CMS at all: the "raw Astro" floor the CMS build is compared with.
+ * The snapshot maps callKey(method, args) to what Payload returned for that read (bench/snapshot.ts
+ * records it through the Local API as an anonymous visitor). A read missing from it is an error,
+ * never a silent fallback to the CMS.
+ */
+let replayed: Payload | undefined
+export const callKey = (method: 'find' | 'findGlobal', args: object) => `${method}:${JSON.stringify(args)}`
+
+function replay(file: string): Payload {
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+  const answer = (method: 'find' | 'findGlobal') => async (args: object) => {
+    const key = callKey(method, args)
+    if (!(key in snapshot)) throw new RecordError(`SITE_CONTENT_JSON ${file} has no answer for ${key}`)
+    return snapshot[key]
+  }
+  return { find: answer('find'), findGlobal: answer('findGlobal') } as unknown as Payload
 }

@@ -1,0 +1,317 @@
+/**
+ * npm run bench — measures the product at N = 1,000 / 5,000 / 10,000 directory entries
+ * (BENCH_SIZES="200" for a smoke run) against the raw Astro floor. See bench/README.md.
+ *
+ * For each N, on a fresh throwaway SQLite file: generate the corpus (bench/corpus.ts), seed it with
+ * the real seeder, build the site with the real pipeline (scripts/build.ts: astro → pagefind →
+ * checks → atomic switch) while sampling the whole process tree's memory, then build the same
+ * pages with Astro alone from a JSON snapshot (the floor). On the largest N, start the whole
+ * product (scripts/start.ts), time publish-to-live, load the REST API, and measure the site in
+ * Chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import path from 'node:path'
+import { projectRoot, withProjectBin } from '../scripts/lib/env'
+import { freePort } from '../tests/helpers/ports'
+import { measureBrowser } from './browser'
+import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
+import { plotSvg } from './plot'
+import { watchTree } from './proc'
+import { loadTest } from './rest'
+
+const runStarted = performance.now()
+const sizes = (process.env.BENCH_SIZES || '1000,5000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0)
+const resultsDir = path.resolve(process.env.BENCH_RESULTS_DIR || (process.env.BENCH_SIZES ? mkdtempSync(path.join(tmpdir(), 'csp-hub-bench-results-')) : path.join(projectRoot, 'bench', 'results')))
+// Inside the project (git-ignored node_modules/.cache): Astro keeps its prerender chunks in
+// <cwd>/.astro/ whenever outDir lies outside the project, which two builds at once (a test run
+// next to the benchmark) would share and break. Inside the project each build keeps its own.
+const work = mkdtempSync(path.join(projectRoot, 'node_modules', '.cache', 'csp-hub-bench-'))
+const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+const log = (message: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+
+const ADMIN = { email: 'bench@example.org', password: 'bench-password-0123456789' }
+
+/** A throwaway CMS: its own database, media folder, secret and admin; no scheduled jobs. */
+function envFor(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: withProjectBin(process.env.PATH),
+    DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    CSP_HUB_JOBS: 'off',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+}
+
+type Finished = { seconds: number; output: string; peakRssMb: number; steps: Record<string, { first: number; last: number }> }
+
+/** Runs a command to completion, sampling its process tree; rejects with the output's tail on failure. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv, labels: Record<string, RegExp> = {}): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const watch = watchTree(child.pid!, labels)
+    let output = ''
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000))
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000
+      const { peakRssMb, steps } = watch.stop()
+      if (code === 0) resolve({ seconds, output, peakRssMb, steps })
+      else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`))
+    })
+  })
+}
+
+const countHtml = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length
+
+const span = (step?: { first: number; last: number }) => (step ? (step.last - step.first) / 1000 : NaN)
+
+type BuildRow = { services: number; pages: number; seedSeconds: number; buildSeconds: number; peakRssMb: number; rawAstroSeconds: number }
+type BuildDetail = BuildRow & {
+  corpus: ReturnType<typeof corpusSizes>
+  astroSeconds: number
+  pagefindSeconds: number
+  checksAndSwitchSeconds: number
+  buildWallSeconds: number
+  rawPages: number
+  rawPeakRssMb: number
+  astroOverRaw: number
+  buildOverRaw: number
+  snapshotMb: number
+}
+
+async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; detail: BuildDetail; dir: string }> {
+  const dir = path.join(work, String(n))
+  mkdirSync(dir, { recursive: true })
+  const env = envFor(dir)
+  const corpus = path.join(dir, 'corpus')
+  const files = await writeCorpus(corpus, n, DEFAULT_SEED)
+  log(`N=${n}: corpus of ${files} files written`)
+
+  const seed = await timed(bin('tsx'), ['scripts/seed.ts', '--from', corpus], env)
+  log(`N=${n}: seeded in ${seed.seconds.toFixed(1)} s`)
+
+  const dist = path.join(dir, 'dist')
+  const build = await timed(bin('tsx'), ['scripts/build.ts', '--skip-seed'], { ...env, SITE_DIST_DIR: dist }, {
+    astro: /\bastro(\.m?js)?\s+build\b/,
+    pagefind: /pagefind/,
+  })
+  const result = JSON.parse(/^BUILD_RESULT (\{.*\})$/m.exec(build.output)![1]!) as { pages: number; seconds: number }
+  const astroSeconds = span(build.steps.astro)
+  const pagefindSeconds = span(build.steps.pagefind)
+  log(`N=${n}: built ${result.pages} pages in ${result.seconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s), peak ${build.peakRssMb} MB`)
+
+  const snapshotFile = path.join(dir, 'snapshot.json')
+  await timed(bin('tsx'), ['bench/snapshot.ts', snapshotFile], env)
+  const snapshotMb = round(statSync(snapshotFile).size / 1024 / 1024, 1)
+  const raw = path.join(dir, 'raw')
+  const rawBuild = async () => {
+    rmSync(raw, { recursive: true, force: true })
+    rmSync(path.join(dir, 'raw-cache'), { recursive: true, force: true })
+    // No DATABASE_URI that exists: the floor must not be able to reach the CMS.
+    return timed(bin('astro'), ['build', '--outDir', raw], {
+      ...env,
+      DATABASE_URI: `file:${path.join(dir, 'no-database-here', 'none.db')}`,
+      SITE_CONTENT_JSON: snapshotFile,
+      SITE_OUT_DIR: raw,
+      SITE_CACHE_DIR: path.join(dir, 'raw-cache'),
+    })
+  }
+  // The first Astro build of a run pays for cold file caches; it is not counted.
+  if (warmUp) await rawBuild()
+  const floor = await rawBuild()
+  const rawPages = countHtml(raw)
+  rmSync(raw, { recursive: true, force: true })
+  log(`N=${n}: raw Astro floor ${floor.seconds.toFixed(1)} s (${rawPages} pages), peak ${floor.peakRssMb} MB`)
+
+  const row: BuildRow = {
+    services: n,
+    pages: result.pages,
+    seedSeconds: round(seed.seconds),
+    buildSeconds: round(result.seconds),
+    peakRssMb: build.peakRssMb,
+    rawAstroSeconds: round(floor.seconds),
+  }
+  const detail: BuildDetail = {
+    ...row,
+    corpus: corpusSizes(n),
+    astroSeconds: round(astroSeconds),
+    pagefindSeconds: round(pagefindSeconds),
+    checksAndSwitchSeconds: round(result.seconds - astroSeconds - pagefindSeconds),
+    buildWallSeconds: round(build.seconds),
+    rawPages,
+    rawPeakRssMb: floor.peakRssMb,
+    astroOverRaw: round(astroSeconds / floor.seconds),
+    buildOverRaw: round(result.seconds / floor.seconds),
+    snapshotMb,
+  }
+  return { row, detail, dir }
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe().catch(() => undefined)
+    if (value) return value
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
+
+/** The running product on the largest database: publish-to-live, REST load, browser figures. */
+async function benchServer(n: number, dir: string) {
+  const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  const env = {
+    ...envFor(dir),
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`,
+    // The site this N was just built into: its Astro cache is warm, as it is on a running server.
+    SITE_DIST_DIR: path.join(dir, 'dist'),
+  }
+  const started = performance.now()
+  const child: ChildProcess = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (c) => (output = (output + c).slice(-200_000)))
+  child.stderr!.on('data', (c) => (output = (output + c).slice(-200_000)))
+  try {
+    await until('npm start to be ready', async () => {
+      if (child.exitCode !== null) throw new Error(`scripts/start.ts exited:\n${output.slice(-4000)}`)
+      return output.includes('Press Ctrl-C')
+    }, 600_000, 500).catch((error) => {
+      throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`)
+    })
+    const startSeconds = (performance.now() - started) / 1000
+    log(`N=${n}: npm start ready in ${startSeconds.toFixed(0)} s`)
+    const cms = `http://127.0.0.1:${cmsPort}`
+    const site = `http://127.0.0.1:${sitePort}`
+
+    const login = await fetch(`${cms}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })
+    const token = ((await login.json()) as { token: string }).token
+    const auth = { Authorization: `JWT ${token}` }
+    const building = async () => {
+      const builds = (await (await fetch(`${cms}/api/site-builds?limit=5&sort=-startedAt&depth=0`, { headers: auth })).json()) as { docs: { status: string }[] }
+      return builds.docs.some((b) => b.status === 'running')
+    }
+
+    // Publish to live: one edit through REST, from the request returning to the new HTML served.
+    const slug = 'example-service-00001'
+    const found = (await (await fetch(`${cms}/api/services?where[slug][equals]=${slug}&depth=0&limit=1`, { headers: auth })).json()) as { docs: { id: number }[] }
+    const name = `Example service edited at ${Date.now()}`
+    const sent = performance.now()
+    const patch = await fetch(`${cms}/api/services/${found.docs[0]!.id}`, { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) })
+    if (!patch.ok) throw new Error(`PATCH failed: ${patch.status} ${await patch.text()}`)
+    const returned = performance.now()
+    await until('the edit on the site', async () => (await (await fetch(`${site}/services/${slug}/`)).text()).includes(name), 600_000)
+    const publishToLiveSeconds = (performance.now() - returned) / 1000
+    const publishRequestSeconds = (returned - sent) / 1000
+    log(`N=${n}: publish-to-live ${publishToLiveSeconds.toFixed(1)} s (request ${publishRequestSeconds.toFixed(2)} s)`)
+    await until('the build log to settle', async () => !(await building()), 600_000, 500)
+
+    // REST: anonymous list pages, as a client paging through the directory would ask for them.
+    const pages = Math.ceil(n / 10)
+    await fetch(`${cms}/api/services?limit=10&page=1&depth=1`) // first request compiles the route
+    const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 2000, concurrency: 20, pages })
+    log(`N=${n}: REST p50 ${rest.p50Ms} ms, p95 ${rest.p95Ms} ms, ${rest.errors} errors`)
+
+    const browser = await measureBrowser(site)
+    log(`N=${n}: pagefind first query ${browser.pagefindBytesFirstQuery} B, home ${browser.homeWeightGzipBytes} B gzip, quick exit ${browser.quickExitMs} ms`)
+    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, rest, browser }
+  } finally {
+    child.kill('SIGINT')
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+  }
+}
+
+const BUDGETS = {
+  buildSeconds: 60,
+  peakRssMb: 2048,
+  overRaw: 1.5,
+  publishToLiveSeconds: 15,
+  restP95Ms: 50,
+  pagefindBytesFirstQuery: 100 * 1024,
+  homeWeightGzipBytes: 30 * 1024,
+  quickExitMs: 50,
+}
+
+try {
+  log(`sizes ${sizes.join(', ')}; work folder ${work}`)
+  const rows: BuildRow[] = []
+  const details: BuildDetail[] = []
+  let last = ''
+  for (const [i, n] of sizes.entries()) {
+    const { row, detail, dir } = await benchSize(n, i === 0)
+    rows.push(row)
+    details.push(detail)
+    // Keep only the largest database and site (for the server phase).
+    if (last) rmSync(last, { recursive: true, force: true })
+    last = dir
+  }
+  const largest = sizes.at(-1)!
+  const server = await benchServer(largest, last)
+
+  const latest = {
+    build: rows,
+    publishToLiveSeconds: round(server.publishToLiveSeconds),
+    rest: server.rest,
+    pagefindBytesFirstQuery: server.browser.pagefindBytesFirstQuery,
+    homeWeightGzipBytes: server.browser.homeWeightGzipBytes,
+    quickExitMs: server.browser.quickExitMs,
+  }
+  const top = details.at(-1)!
+  const checks = [
+    [`build at ${largest} ≤ 60 s`, top.buildSeconds <= BUDGETS.buildSeconds, `${top.buildSeconds} s`],
+    [`peak RSS at ${largest} ≤ 2 GB`, top.peakRssMb <= BUDGETS.peakRssMb, `${top.peakRssMb} MB`],
+    [`Astro step ≤ 1.5× raw floor`, top.astroOverRaw <= BUDGETS.overRaw, `${top.astroOverRaw}× (whole pipeline ${top.buildOverRaw}×)`],
+    [`publish-to-live ≤ 15 s`, latest.publishToLiveSeconds <= BUDGETS.publishToLiveSeconds, `${latest.publishToLiveSeconds} s`],
+    [`REST p95 ≤ 50 ms, 0 errors`, latest.rest.p95Ms <= BUDGETS.restP95Ms && latest.rest.errors === 0, `${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`],
+    [`Pagefind first query ≤ 100 KB`, latest.pagefindBytesFirstQuery <= BUDGETS.pagefindBytesFirstQuery, `${(latest.pagefindBytesFirstQuery / 1024).toFixed(1)} KB (gzip host: ${(server.browser.pagefindGzipBytesFirstQuery / 1024).toFixed(1)} KB)`],
+    [`home ≤ 30 KB gzip`, latest.homeWeightGzipBytes <= BUDGETS.homeWeightGzipBytes, `${(latest.homeWeightGzipBytes / 1024).toFixed(1)} KB`],
+    [`quick exit ≤ 50 ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
+  ] as const
+  const totalSeconds = (performance.now() - runStarted) / 1000
+
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`)
+  writeFileSync(
+    path.join(resultsDir, 'latest-details.json'),
+    `${JSON.stringify({
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version },
+      runSeconds: round(totalSeconds, 0),
+      seed: DEFAULT_SEED,
+      build: details,
+      server: { startSeconds: round(server.startSeconds), publishRequestSeconds: round(server.publishRequestSeconds), restQuery: '/api/services?limit=10&page=<random 1…N/10>&depth=1, anonymous' },
+      browser: server.browser,
+      budgets: Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }])),
+    }, null, 2)}\n`,
+  )
+  const subtitle = `npm run bench, ${cpus().length} cores, ${round(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.version}; synthetic corpus seed ${DEFAULT_SEED}`
+  writeFileSync(path.join(resultsDir, 'plot.svg'), plotSvg(details.map((d) => ({ ...d })), subtitle))
+
+  console.log('\n  N        pages  seed s  build s  astro s  raw s  astro/raw  pagefind s  peak MB')
+  for (const d of details)
+    console.log(
+      `  ${String(d.services).padEnd(7)} ${String(d.pages).padStart(6)} ${d.seedSeconds.toFixed(1).padStart(7)} ${d.buildSeconds.toFixed(1).padStart(8)} ${d.astroSeconds.toFixed(1).padStart(8)} ${d.rawAstroSeconds.toFixed(1).padStart(6)} ${d.astroOverRaw.toFixed(2).padStart(10)} ${d.pagefindSeconds.toFixed(1).padStart(11)} ${String(d.peakRssMb).padStart(8)}`,
+    )
+  console.log(`\n  At N=${largest}: publish-to-live ${latest.publishToLiveSeconds} s; REST ${latest.rest.requests} requests at concurrency ${latest.rest.concurrency}: p50 ${latest.rest.p50Ms} ms, p95 ${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`)
+  console.log(`  Pagefind first query ${latest.pagefindBytesFirstQuery} B; home ${latest.homeWeightGzipBytes} B gzip; quick exit ${latest.quickExitMs} ms\n`)
+  for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`)
+  console.log(`\n  Whole run: ${(totalSeconds / 60).toFixed(1)} min. Results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/`)
+  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true })
+  process.exit(0)
+} catch (error) {
+  console.error(error)
+  console.error(`Work folder kept for inspection: ${work}`)
+  process.exit(1)
+}

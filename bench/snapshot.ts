@@ -1,0 +1,48 @@
+/**
+ * tsx bench/snapshot.ts <file.json> — records every read the site build makes from the CMS into
+ * one JSON file, for the "raw Astro" floor (SITE_CONTENT_JSON, see site/lib/payload-loader.ts).
+ * Reads go through the Local API as an anonymous visitor, with exactly the arguments the site
+ * uses, and are stored under the same key the replay looks them up by. The loaders' arguments are
+ * repeated from site/content.config.ts (which Node cannot import outside Astro); if they drift,
+ * the raw build stops with "has no answer for …" rather than reading something else.
+ */
+import { writeFile } from 'node:fs/promises'
+import type { CollectionSlug, Payload } from 'payload'
+import { allServices } from '../cms/openreferral/query'
+import { openCms } from '../scripts/lib/cms'
+import { callKey } from '../site/lib/payload-loader'
+
+/** [collection, depth] of each payloadLoader in site/content.config.ts. */
+const LOADERS: [CollectionSlug, number][] = [
+  ['organisations', 0],
+  ['partnerships', 1],
+  ['strategies', 1],
+  ['priorities', 1],
+  ['services', 1],
+  ['news', 1],
+  ['meetings', 1],
+  ['agenda-items', 1],
+]
+
+const out = process.argv[2]
+if (!out) throw new Error('usage: tsx bench/snapshot.ts <file.json>')
+const payload = await openCms()
+const snapshot: Record<string, unknown> = {}
+for (const [collection, depth] of LOADERS) {
+  // Same object, same key order as payloadLoader's call (where is undefined there).
+  const args = { collection, where: undefined, depth, pagination: false, overrideAccess: false, draft: false }
+  snapshot[callKey('find', args)] = await payload.find(args)
+}
+const settingsArgs = { slug: 'site-settings', overrideAccess: false } as const
+snapshot[callKey('findGlobal', settingsArgs)] = await payload.findGlobal(settingsArgs)
+// Pages that call the Local API themselves (the open-data snapshot): record what they ask for.
+const recorder = new Proxy(payload, {
+  get(target, prop, receiver) {
+    if (prop !== 'find') return Reflect.get(target, prop, receiver)
+    return async (args: Parameters<Payload['find']>[0]) => (snapshot[callKey('find', args)] = await target.find(args))
+  },
+})
+await allServices(recorder)
+await writeFile(out, JSON.stringify(snapshot))
+console.log(`snapshot: ${Object.keys(snapshot).length} reads → ${out}`)
+process.exit(0)
