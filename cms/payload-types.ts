@@ -542,9 +542,9 @@ export interface Service {
   cost?: string | null;
   lastReviewed: string;
   /**
-   * Not checked for more than 6 months.
+   * Due when not checked for more than 6 months.
    */
-  reviewDue?: boolean | null;
+  reviewDue?: string | null;
   /**
    * Partner changes wait here for an editor to publish them.
    */

@@ -94,3 +94,18 @@ export const usersUpdate: Access = ({ req }) => {
   return false
 }
 
+
+/**
+ * Admin navigation: partners only work on the directory, so editorial collections and settings
+ * are hidden from their menu (reading the public content through the API stays allowed).
+ */
+export const hiddenFromPartners = ({ user }: { user: unknown }) => isPartner(user)
+export const hiddenFromNonAdmins = ({ user }: { user: unknown }) => !isAdmin(user)
+
+/** A partner's list views show their own organisation's records (the public ones are on the site). */
+export const ownOrganisationFilter =
+  (field: 'organisation' | 'id') =>
+  ({ req }: { req: { user?: unknown } }): Where | null => {
+    const org = organisationOf(req.user)
+    return isPartner(req.user) && org != null ? { [field]: { equals: org } } : null
+  }

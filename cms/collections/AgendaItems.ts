@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
-import { agendaItemsRead, staff } from '../access'
+import { agendaItemsRead, hiddenFromPartners, staff } from '../access'
 import { classifications, options } from '../taxonomy'
 
 export const AgendaItems: CollectionConfig = {
   slug: 'agenda-items',
   labels: { singular: 'Agenda item', plural: 'Agenda items' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'meeting', 'classification'], group: 'Content' },
+  admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'meeting', 'classification'], group: 'Content' },
   access: { read: agendaItemsRead, create: staff, update: staff, delete: staff },
   defaultSort: 'position',
   fields: [

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone, staff } from '../access'
+import { anyone, hiddenFromPartners, staff } from '../access'
 import { projectRoot } from '../paths'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
@@ -15,7 +15,7 @@ export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || path.join(pr
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  admin: { group: 'Content' },
+  admin: { hidden: hiddenFromPartners, group: 'Content' },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   upload: {
     staticDir: mediaDir(),

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
-import { staff, staffOrPublished } from '../access'
+import { hiddenFromPartners, staff, staffOrPublished } from '../access'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { editorialVersions } from '../versions'
 
 export const Meetings: CollectionConfig = {
   slug: 'meetings',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'partnership', 'date', '_status'], group: 'Content' },
+  admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'partnership', 'date', '_status'], group: 'Content' },
   access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
   defaultSort: '-date',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { staff, staffOrPublished } from '../access'
+import { hiddenFromPartners, staff, staffOrPublished } from '../access'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { editorialVersions } from '../versions'
@@ -7,7 +7,7 @@ import { editorialVersions } from '../versions'
 export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: 'News story', plural: 'News' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'date', '_status'], group: 'Content' },
+  admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'date', '_status'], group: 'Content' },
   access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
   defaultSort: '-date',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { organisationsRead, organisationsUpdate, staff } from '../access'
+import { organisationsRead, organisationsUpdate, ownOrganisationFilter, staff } from '../access'
 import { externalIdField, uuidField } from '../fields/identity'
 import { reviewFields } from '../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
@@ -11,7 +11,7 @@ import { options, organisationTypes } from '../taxonomy'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory', baseFilter: ownOrganisationFilter('id') },
   access: { read: organisationsRead, create: staff, update: organisationsUpdate, delete: staff },
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, staff } from '../access'
+import { anyone, hiddenFromPartners, staff } from '../access'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
@@ -7,7 +7,7 @@ import { areas, options } from '../taxonomy'
 
 export const Partnerships: CollectionConfig = {
   slug: 'partnerships',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'area', 'updatedAt'], group: 'Content' },
+  admin: { hidden: hiddenFromPartners, useAsTitle: 'name', defaultColumns: ['name', 'area', 'updatedAt'], group: 'Content' },
   access: { read: anyone, create: staff, update: staff, delete: staff },
   fields: [
     { name: 'name', type: 'text', required: true },

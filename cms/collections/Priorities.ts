@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
-import { staff, staffOrPublished } from '../access'
+import { hiddenFromPartners, staff, staffOrPublished } from '../access'
 import { slugField } from '../fields/slug'
 import { editorialVersions } from '../versions'
 
 export const Priorities: CollectionConfig = {
   slug: 'priorities',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'strategy', 'order', '_status'], group: 'Content' },
+  admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'strategy', 'order', '_status'], group: 'Content' },
   access: { read: staffOrPublished, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
   fields: [

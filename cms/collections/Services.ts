@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { servicesRead, servicesUpdate, staff, staffOrPartner } from '../access'
+import { ownOrganisationFilter, servicesRead, servicesUpdate, staff, staffOrPartner } from '../access'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
@@ -17,6 +17,7 @@ export const Services: CollectionConfig = {
     defaultColumns: ['name', 'organisation', 'lastReviewed', 'reviewDue', 'review.state', '_status'],
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
+    baseFilter: ownOrganisationFilter('organisation'),
   },
   access: { read: servicesRead, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { nobody, staff } from '../access'
+import { hiddenFromPartners, nobody, staff } from '../access'
 
 /**
  * One row per public-site build, written by the publishing pipeline (cms/publishing). Editors read
@@ -10,6 +10,7 @@ export const SiteBuilds: CollectionConfig = {
   labels: { singular: 'Site build', plural: 'Site builds' },
   admin: {
     group: 'Admin',
+    hidden: hiddenFromPartners,
     useAsTitle: 'label',
     defaultColumns: ['label', 'status', 'startedAt', 'durationMs', 'error'],
     description: 'Each rebuild of the public website after a publish. A failed build leaves the last good site live.',

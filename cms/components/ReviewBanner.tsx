@@ -1,6 +1,6 @@
 /** On the dashboard: how many partner changes wait for review, or how many of a partner's entries are due a check. */
 import type { ServerProps } from 'payload'
-import { isPartner, isStaff } from '../access'
+import { isPartner, isStaff, organisationOf } from '../access'
 import { isReviewDue } from '../review/fields'
 
 export async function ReviewBanner({ payload, user }: ServerProps) {
@@ -19,7 +19,16 @@ export async function ReviewBanner({ payload, user }: ServerProps) {
     )
   }
   if (isPartner(user)) {
-    const { docs } = await payload.find({ collection: 'services', draft: true, overrideAccess: false, user, limit: 500, depth: 0 })
+    const org = organisationOf(user)
+    const { docs } = await payload.find({
+      collection: 'services',
+      draft: true,
+      overrideAccess: false,
+      user,
+      limit: 500,
+      depth: 0,
+      where: { organisation: { equals: org } },
+    })
     const due = docs.filter((d) => isReviewDue(d.lastReviewed)).length
     return (
       <div className="csp-review__banner">

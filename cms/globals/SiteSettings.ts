@@ -1,12 +1,12 @@
 import type { GlobalConfig } from 'payload'
-import { admins, anyone } from '../access'
+import { admins, anyone, hiddenFromNonAdmins } from '../access'
 import { emailAddress, webAddress } from '../fields/validators'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
-  admin: { group: 'Admin' },
+  admin: { group: 'Admin', hidden: hiddenFromNonAdmins },
   access: { read: anyone, update: admins },
   fields: [
     { name: 'siteName', type: 'text', required: true, defaultValue: 'CSP Hub' },

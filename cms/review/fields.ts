@@ -38,9 +38,9 @@ export const reviewFields: Field = {
 /** A list column: is this entry overdue for its six-monthly check? Computed, not stored. */
 export const reviewDueField: Field = {
   name: 'reviewDue',
-  label: 'Review due',
-  type: 'checkbox',
+  label: 'Six-monthly check',
+  type: 'text',
   virtual: true,
-  admin: { readOnly: true, position: 'sidebar', description: `Not checked for more than ${REVIEW_INTERVAL_MONTHS} months.` },
-  hooks: { afterRead: [({ siblingData }) => isReviewDue(siblingData?.lastReviewed as string | undefined)] },
+  admin: { readOnly: true, position: 'sidebar', description: `Due when not checked for more than ${REVIEW_INTERVAL_MONTHS} months.` },
+  hooks: { afterRead: [({ siblingData }) => (isReviewDue(siblingData?.lastReviewed as string | undefined) ? 'Review due' : 'Up to date')] },
 }
