@@ -1,6 +1,7 @@
 import * as migration_20261122_035328_initial from './20261122_035328_initial';
 import * as migration_20261122_040858_review_workflow_and_builds from './20261122_040858_review_workflow_and_builds';
 import * as migration_20261122_043403_site_contact from './20261122_043403_site_contact';
+import * as migration_20261122_044728_services_public_list_indexes from './20261122_044728_services_public_list_indexes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_043403_site_contact.up,
     down: migration_20261122_043403_site_contact.down,
-    name: '20261122_043403_site_contact'
+    name: '20261122_043403_site_contact',
+  },
+  {
+    up: migration_20261122_044728_services_public_list_indexes.up,
+    down: migration_20261122_044728_services_public_list_indexes.down,
+    name: '20261122_044728_services_public_list_indexes'
   },
 ];
