@@ -9,8 +9,12 @@ export class SiteCheckError extends Error {
   override name = 'SiteCheckError'
 }
 
-/** Words that mark a paper as not for publication in the seed documents and the CMS. */
-const FORBIDDEN = [/\[RESTRICTED\]/i, /\bCONFIDENTIAL\b/, /Security:\s*\[?RESTRICTED/i]
+/** Markings that say a paper is not for publication, as the partnerships' papers print them. */
+const FORBIDDEN: { pattern: RegExp; marking: string }[] = [
+  { pattern: /\[RESTRICTED\]/i, marking: '[RESTRICTED]' },
+  { pattern: /Security:\s*\[?RESTRICTED/i, marking: 'Security: RESTRICTED' },
+  { pattern: /\bCONFIDENTIAL\b/, marking: 'CONFIDENTIAL' },
+]
 
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -28,9 +32,14 @@ export async function checkBuiltSite(folder: string): Promise<{ pages: number }>
     if (!/\.(html|xml|json)$/.test(file)) continue
     if (file.endsWith('.html')) pages++
     const text = await readFile(file, 'utf8')
-    for (const pattern of FORBIDDEN) if (pattern.test(text)) problems.push(`${path.relative(folder, file)} contains ${pattern}`)
+    for (const { pattern, marking } of FORBIDDEN)
+      if (pattern.test(text)) problems.push(`/${path.relative(folder, file)} would show text marked “${marking}”`)
   }
   if (pages === 0) problems.push('the build produced no pages')
-  if (problems.length) throw new SiteCheckError(`The new site was not published:\n  - ${problems.join('\n  - ')}`)
+  if (problems.length)
+    throw new SiteCheckError(
+      `The new site was not published, so the previous one stays live:\n  - ${problems.join('\n  - ')}\n` +
+        'Take the marked text out of the published record (or keep the paper restricted) and publish again.',
+    )
   return { pages }
 }
