@@ -8,8 +8,14 @@ export const newsSchema = z.object({
   date,
   summary: z.string().min(1),
   partnerships: z.array(ref).nullish().transform((v) => v ?? []),
+  // The media record: the site reads the original by filename from MEDIA_DIR and makes its own
+  // AVIF/WebP variants (lib/media.ts); the CMS's url is never put on a page.
   image: z
-    .looseObject({ url: z.string(), alt: z.string().min(1), width: z.number().nullish(), height: z.number().nullish() })
+    .looseObject({
+      filename: z.string().min(1),
+      mimeType: z.string().regex(/^image\//, 'must be an image (a PDF cannot be a story\'s picture)'),
+      alt: z.string().min(1),
+    })
     .nullish(),
   body: richText,
   tags: z.array(z.string()).nullish().transform((v) => v ?? []),
