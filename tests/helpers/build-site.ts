@@ -11,6 +11,10 @@ const { seedIfEmpty } = await import('../../cms/seed/seed')
 const payload = await openCms()
 await seedIfEmpty(payload, path.resolve('content'))
 if (process.env.SEED_TEST_DRAFTS === '1') await (await import('./drafts')).seedDrafts(payload)
+if (process.env.SEED_TEST_IMAGE === '1') {
+  const slug = await (await import('./test-image')).attachTestImage(payload, path.dirname(target))
+  console.log(`Attached the test fixture image to news "${slug}"`)
+}
 await payload.destroy()
 const { seconds, pages } = await buildSite(process.env, { target, quiet: true })
 console.log(`Built the test site (${pages} pages) in ${seconds.toFixed(1)} s into ${target}`)
