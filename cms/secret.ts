@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from './database'
+import { ConfigError } from './database-choice'
 import { projectRoot } from './paths'
 
 export const SECRET_FILE = path.join(projectRoot, '.data', 'payload-secret')

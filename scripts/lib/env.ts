@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { chooseDatabase, ConfigError } from '../../cms/database'
+import { chooseDatabase, ConfigError } from '../../cms/database-choice'
 import { resolveSecret } from '../../cms/secret'
 import { projectRoot } from '../../cms/paths'
 
