@@ -2,6 +2,7 @@ import * as migration_20261122_035328_initial from './20261122_035328_initial';
 import * as migration_20261122_040858_review_workflow_and_builds from './20261122_040858_review_workflow_and_builds';
 import * as migration_20261122_043403_site_contact from './20261122_043403_site_contact';
 import * as migration_20261122_044728_services_public_list_indexes from './20261122_044728_services_public_list_indexes';
+import * as migration_20261122_050213_texts_parent_indexes from './20261122_050213_texts_parent_indexes';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_044728_services_public_list_indexes.up,
     down: migration_20261122_044728_services_public_list_indexes.down,
-    name: '20261122_044728_services_public_list_indexes'
+    name: '20261122_044728_services_public_list_indexes',
+  },
+  {
+    up: migration_20261122_050213_texts_parent_indexes.up,
+    down: migration_20261122_050213_texts_parent_indexes.down,
+    name: '20261122_050213_texts_parent_indexes'
   },
 ];
