@@ -218,16 +218,24 @@ async function benchServer(n: number, dir: string) {
     const publishRequestSeconds = (returned - sent) / 1000
     log(`N=${n}: publish-to-live ${publishToLiveSeconds.toFixed(1)} s (request ${publishRequestSeconds.toFixed(2)} s)`)
     await until('the build log to settle', async () => !(await building()), 600_000, 500)
+    // The build log says how long each rebuild itself took, and what triggered it.
+    const buildLog = (
+      (await (await fetch(`${cms}/api/site-builds?limit=10&sort=startedAt&depth=0`, { headers: auth })).json()) as {
+        docs: { status: string; startedAt: string; durationMs?: number; trigger?: string }[]
+      }
+    ).docs.map((b) => ({ status: b.status, startedAt: b.startedAt, seconds: round((b.durationMs ?? NaN) / 1000), trigger: b.trigger?.slice(0, 120) }))
 
     // REST: anonymous list pages, as a client paging through the directory would ask for them.
     const pages = Math.ceil(n / 10)
     await fetch(`${cms}/api/services?limit=10&page=1&depth=1`) // first request compiles the route
     const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 2000, concurrency: 20, pages })
+    // One at a time: the time one request costs the server, without queueing behind the others.
+    const serial = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 200, concurrency: 1, pages, seed: 9 })
     log(`N=${n}: REST p50 ${rest.p50Ms} ms, p95 ${rest.p95Ms} ms, ${rest.errors} errors`)
 
     const browser = await measureBrowser(site)
     log(`N=${n}: pagefind first query ${browser.pagefindBytesFirstQuery} B, home ${browser.homeWeightGzipBytes} B gzip, quick exit ${browser.quickExitMs} ms`)
-    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, rest, browser }
+    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, buildLog, rest, serial, browser }
   } finally {
     child.kill('SIGINT')
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
@@ -291,7 +299,13 @@ try {
       runSeconds: round(totalSeconds, 0),
       seed: DEFAULT_SEED,
       build: details,
-      server: { startSeconds: round(server.startSeconds), publishRequestSeconds: round(server.publishRequestSeconds), restQuery: '/api/services?limit=10&page=<random 1…N/10>&depth=1, anonymous' },
+      server: {
+        startSeconds: round(server.startSeconds),
+        publishRequestSeconds: round(server.publishRequestSeconds),
+        buildLog: server.buildLog,
+        restQuery: '/api/services?limit=10&page=<random 1…N/10>&depth=1, anonymous',
+        restOneAtATime: server.serial,
+      },
       browser: server.browser,
       budgets: Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }])),
     }, null, 2)}\n`,
