@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
+import { createGzip } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,8 +85,14 @@ export function serveStatic(root: string): Server {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
       return
     }
+    // Compress text (HTML, CSS, JS — Pagefind's scripts included) as any static host would.
+    const gzip = /^(text\/|application\/(json|xml|javascript))/.test(headers['Content-Type']!) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    if (gzip) Object.assign(headers, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' })
     res.writeHead(status, headers)
     if (req.method === 'HEAD') res.end()
-    else createReadStream(body).on('error', () => res.destroy()).pipe(res)
+    else {
+      const stream = createReadStream(body).on('error', () => res.destroy())
+      ;(gzip ? stream.pipe(createGzip()) : stream).pipe(res)
+    }
   })
 }

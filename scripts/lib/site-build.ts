@@ -4,7 +4,8 @@
  * One build at a time per target, across processes (a lock file beside it).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { cp, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuiltSite } from '../../site/checks'
 import { projectRoot } from './env'
@@ -15,10 +16,15 @@ export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectR
 
 export type BuildResult = { folder: string; seconds: number; pages: number }
 
-/** Builds into a fresh folder beside `target` (same filesystem, so the switch is a rename). */
+/**
+ * Builds into a fresh folder inside the project — Astro keeps its temporary files beside the
+ * output only when the output is under the working directory (otherwise in the shared .astro/,
+ * where parallel builds collide) — then moves it next to `target` and switches it in.
+ */
 export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false } = {}): Promise<BuildResult> {
   const started = performance.now()
-  const builds = path.join(path.dirname(target), `.${path.basename(target)}-builds`)
+  target = path.resolve(target)
+  const builds = path.join(projectRoot, '.data', 'site-builds', createHash('sha1').update(target).digest('hex').slice(0, 12))
   await mkdir(builds, { recursive: true })
   const release = await lock(path.join(builds, 'build.lock'))
   const folder = path.join(builds, `build-${Date.now()}`)
@@ -29,7 +35,7 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     await run(bin('astro'), ['build', '--outDir', folder], { env: astroEnv, ...options })
     await run(bin('pagefind'), ['--site', folder, '--silent'], { env, ...options })
     const { pages } = await checkBuiltSite(folder)
-    await switchIn(folder, target, builds)
+    await switchIn(folder, target)
     return { folder: target, pages, seconds: (performance.now() - started) / 1000 }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
@@ -39,13 +45,26 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
   }
 }
 
-/** Two renames on one filesystem: the old site is replaced only by a complete new one. */
-async function switchIn(folder: string, target: string, builds: string) {
-  const previous = path.join(builds, `previous-${Date.now()}`)
+/**
+ * Moves the finished build next to the target (a copy only if that is another filesystem), then
+ * two renames in one folder: the old site is replaced only by a complete new one.
+ */
+async function switchIn(folder: string, target: string) {
+  const stamp = Date.now()
+  const beside = (what: string) => path.join(path.dirname(target), `.${path.basename(target)}-${what}-${stamp}`)
+  const incoming = beside('incoming')
+  await mkdir(path.dirname(target), { recursive: true })
+  try {
+    await rename(folder, incoming)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await cp(folder, incoming, { recursive: true })
+    await rm(folder, { recursive: true, force: true })
+  }
+  const previous = beside('previous')
   if (existsSync(target)) await rename(target, previous)
-  await rename(folder, target)
-  // Keep nothing but the live site; a previous build is only needed during the switch.
-  for (const name of await readdir(builds)) if (name.startsWith('previous-')) await rm(path.join(builds, name), { recursive: true, force: true })
+  await rename(incoming, target)
+  await rm(previous, { recursive: true, force: true })
 }
 
 const alive = (pid: number) => {
