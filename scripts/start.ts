@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { childEnv, exitWith, ports } from './lib/env'
 import { ensureAdminBuild } from './lib/admin-build'
-import { waitForHttp } from './lib/http'
+import { ensurePortFree, waitForHttp } from './lib/http'
 import { bin, run, start, stopGroup } from './lib/run'
 import { DIST } from './lib/site-build'
 import { serveStatic } from '../site/serve'
@@ -30,6 +30,8 @@ process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
 
 try {
+  await ensurePortFree(ports.cms, 'CMS_PORT')
+  await ensurePortFree(ports.site, 'SITE_PORT')
   // Seed (if empty) and build the site in a child, so this process stays small while serving.
   await run(bin('tsx'), ['scripts/build.ts'], { env })
   await ensureAdminBuild(env)

@@ -1,3 +1,5 @@
+import { ConfigError } from '../../cms/database-choice'
+
 /** Polls a URL until it answers below 500, so a printed URL works when it appears. */
 export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -11,4 +13,22 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
     await new Promise((r) => setTimeout(r, 300))
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}
+
+/** Refuses to start on a port something else already listens on, naming the variable to change. */
+export async function ensurePortFree(port: number, variable: string): Promise<void> {
+  const { createServer } = await import('node:net')
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new ConfigError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use — is CSP Hub (or something else) already running? Stop it, or set ${variable} to another port.`
+            : error.message,
+        ),
+      ),
+    )
+    server.listen(port, () => server.close(() => resolve()))
+  })
 }

@@ -47,3 +47,25 @@ describe('npm start', () => {
     expect(await listening(`http://127.0.0.1:${sitePort}/`)).toBe(false)
   }, 300_000)
 })
+
+describe('npm start with a port already taken', () => {
+  it('stops at once with a message naming the port and the variable', async () => {
+    const { createServer } = await import('node:net')
+    const blocker = createServer()
+    const taken = await freePort()
+    await new Promise<void>((r) => blocker.listen(taken, r))
+    const base = throwawayEnv('start-port')
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], {
+      env: { ...base, CMS_PORT: String(taken), SITE_PORT: String(await freePort()), SITE_DIST_DIR: path.join(base.TEST_DIR, 'dist') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (c) => (output += c))
+    child.stderr.on('data', (c) => (output += c))
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    blocker.close()
+    expect(code).toBe(1)
+    expect(output).toContain(`Port ${taken} is already in use`)
+    expect(output).toContain('CMS_PORT')
+  }, 60_000)
+})
