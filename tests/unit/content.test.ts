@@ -8,14 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import {
-  meetingSchema,
-  newsSchema,
-  organisationSchema,
-  partnershipSchema,
-  serviceSchema,
-  strategySchema,
   type MeetingSeed,
   type NewsSeed,
   type OrganisationSeed,
@@ -23,20 +16,15 @@ import {
   type ServiceSeed,
   type StrategySeed,
 } from '../../cms/seed/schemas'
+import { contentFolders } from '../../cms/seed/load'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const contentDir = path.join(root, 'content')
 /** The seed documents every record cites, kept in the repository so the check runs anywhere. */
 const seedsDir = process.env.SEEDS_DIR ?? path.join(contentDir, 'sources')
 
-const schemas = {
-  organisations: organisationSchema,
-  partnerships: partnershipSchema,
-  strategies: strategySchema,
-  services: serviceSchema,
-  news: newsSchema,
-  meetings: meetingSchema,
-} satisfies Record<string, z.ZodType>
+// The same folder → schema map the seeder uses.
+const schemas = contentFolders
 type Collection = keyof typeof schemas
 
 type Loaded<T> = { file: string; name: string; raw: string; data: T }
