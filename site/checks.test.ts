@@ -1,17 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { writeTree } from '../tests/helpers/files'
 import { checkBuiltSite, SiteCheckError } from './checks'
 
-function site(files: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'checks-'))
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    writeFileSync(path.join(root, file), text)
-  }
-  return root
-}
+const site = (files: Record<string, string>) => writeTree(files, 'checks-')
+
 
 describe('checkBuiltSite', () => {
   it('counts the pages of a clean build', async () => {

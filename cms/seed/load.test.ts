@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ContentError, loadContent } from './load'
+import { contentDir, problemsOf } from '../../tests/helpers/content'
+import { loadContent } from './load'
 
 const organisation = { slug: 'refuge', name: 'Refuge', type: 'charity', source: 'barking-dagenham-news-deputy-mayor-visit.txt' }
 const partnership = {
@@ -20,14 +18,6 @@ const strategy = {
   priorities: [{ slug: 'p1', title: 'Prevention', order: 1, goal: 'Prevent.', measures: [{ direction: 'reduce', description: 'Repeat victimisation', baseline: { value: 28, unit: '%', date: '2017-09-30' } }] }],
 }
 
-function contentDir(files: Record<string, unknown>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'content-'))
-  for (const [file, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    writeFileSync(path.join(root, file), typeof body === 'string' ? body : JSON.stringify(body))
-  }
-  return root
-}
 
 const good = {
   'organisations/refuge.json': organisation,
@@ -36,15 +26,6 @@ const good = {
   'strategies/vawg.json': strategy,
 }
 
-async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
-  try {
-    await loadContent(contentDir(files))
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContentError)
-    return (error as ContentError).problems
-  }
-  throw new Error('expected a ContentError')
-}
 
 describe('loadContent', () => {
   it('parses a good folder and applies defaults', async () => {

@@ -5,6 +5,7 @@
  * must answer 403 (or 404) and change nothing.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { paragraph } from '../helpers/lexical'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
 
 const cms = inject('cmsUrl')
@@ -39,12 +40,6 @@ beforeAll(async () => {
   otherPartner = await make('partner', `other-partner-${stamp}@example.org`, otherOrg.id)
 })
 
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root', version: 1, direction: null, format: '', indent: 0,
-    children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
-  },
-})
 
 /** Minimal valid documents, so a refusal is about access and not validation. */
 const newDoc = (collection: string): Record<string, unknown> => {

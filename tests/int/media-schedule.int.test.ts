@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { paragraph } from '../helpers/lexical'
 import { throwawayPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -75,12 +76,6 @@ describe('media uploads', () => {
   })
 })
 
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root', version: 1, direction: null, format: '', indent: 0,
-    children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
-  },
-})
 
 describe('scheduled publishing', () => {
   it('publishes a draft when its scheduled time comes', async () => {

@@ -3,11 +3,10 @@
  * state, pending drafts, review trail, media files and site settings — each wrong value reported
  * with its file and field, before anything is written.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ContentError, loadContent } from '../../cms/seed/load'
+import { contentDir, problemsOf } from '../helpers/content'
+import { loadContent } from '../../cms/seed/load'
 
 const organisation = { slug: 'refuge', name: 'Refuge', type: 'charity', source: 'barking-dagenham-news-deputy-mayor-visit.txt' }
 const partnership = { slug: 'bd-csp', name: 'B&D CSP', area: 'barking-and-dagenham', summary: 'A partnership.', members: [{ organisation: 'refuge' }] }
@@ -18,24 +17,7 @@ const service = {
 const news = { slug: 'visit', title: 'A visit', date: '2020-11-24', summary: 'Visit.', body: 'The **deputy mayor** visited.', partnerships: ['bd-csp'] }
 const base = { 'organisations/refuge.json': organisation, 'partnerships/bd-csp.json': partnership, 'services/refuge-dsv.json': service, 'news/visit.json': news }
 
-function contentDir(files: Record<string, unknown>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'backup-format-'))
-  for (const [file, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    writeFileSync(path.join(root, file), typeof body === 'string' ? body : JSON.stringify(body))
-  }
-  return root
-}
 
-async function problemsOf(files: Record<string, unknown>): Promise<string[]> {
-  try {
-    await loadContent(contentDir(files))
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContentError)
-    return (error as ContentError).problems
-  }
-  throw new Error('expected a ContentError')
-}
 
 describe('publication state', () => {
   it('defaults to published, so every existing content/ file keeps its meaning', async () => {
