@@ -5,6 +5,7 @@
  */
 import type { Access, Where } from 'payload'
 import type { User } from '../payload-types'
+import { relationId } from '../fields/relation'
 
 export type Role = User['role']
 
@@ -18,8 +19,7 @@ export const isPartner = (user: unknown) => roleOf(user) === 'partner'
 /** The organisation id a partner belongs to, whether the relation is populated or not. */
 export const organisationOf = (user: unknown): number | string | undefined => {
   const org = (user as User | null | undefined)?.organisation
-  if (org == null) return undefined
-  return typeof org === 'object' ? org.id : org
+  return org == null ? undefined : (relationId(org) as number | string)
 }
 
 export const anyone: Access = () => true

@@ -1,7 +1,6 @@
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../access'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+import { relationId } from '../fields/relation'
 
 /**
  * Who may give which role: admins any; editors may add or change editors and partners but never
@@ -13,7 +12,7 @@ const roleRules: CollectionBeforeChangeHook = ({ data, originalDoc, operation, r
   if (!user) return data
   const self = operation === 'update' && String(originalDoc?.id) === String(user.id)
   const roleChanged = data.role !== undefined && data.role !== (originalDoc?.role ?? undefined)
-  const orgChanged = data.organisation !== undefined && String(idOf(data.organisation) ?? '') !== String(idOf(originalDoc?.organisation) ?? '')
+  const orgChanged = data.organisation !== undefined && String(relationId(data.organisation) ?? '') !== String(relationId(originalDoc?.organisation) ?? '')
   if (self && (roleChanged || orgChanged)) throw new Forbidden(req.t)
   if (!isStaff(user) && (roleChanged || orgChanged || operation === 'create')) throw new Forbidden(req.t)
   const touchesAdmin = data.role === 'admin' || originalDoc?.role === 'admin'

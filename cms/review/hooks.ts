@@ -7,8 +7,7 @@
  */
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 import { isPartner, isStaff, organisationOf } from '../access'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+import { relationId } from '../fields/relation'
 
 /** Partners never publish: every save of theirs becomes a draft version. */
 export const partnerSavesAreDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
@@ -31,8 +30,8 @@ export const reviewTrail =
       const own = organisationOf(user)
       if (ownerField === 'organisation') {
         if (operation === 'create' && data.organisation == null) data.organisation = own
-        const requested = idOf(data.organisation ?? originalDoc?.organisation)
-        const current = idOf(originalDoc?.organisation)
+        const requested = relationId(data.organisation ?? originalDoc?.organisation)
+        const current = relationId(originalDoc?.organisation)
         if (String(requested) !== String(own) || (operation === 'update' && String(current) !== String(own))) {
           throw new Forbidden(req.t)
         }

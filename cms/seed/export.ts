@@ -12,6 +12,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { ContentError, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
 import { lexicalConverter } from './markdown'
 import { mediaStaticDir } from './seed'
+import { relationId } from '../fields/relation'
 
 export type ExportReport = {
   /** Files written per folder of the format (organisations, services, …) plus media files. */
@@ -49,7 +50,6 @@ function clean<T extends Json>(record: T): T {
 /** A date-only field (stored as a timestamp) as YYYY-MM-DD. */
 const day = (value: unknown) => (typeof value === 'string' && value ? value.slice(0, 10) : undefined)
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 /** The record's source: a seed document file name, or the CMS's free text. */
 const sourceOf = (doc: Doc) => {
@@ -108,7 +108,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   // Media first: records name their images by file name.
   const mediaDocs = await all('media')
   const mediaName = new Map(mediaDocs.map((m) => [String(m.id), String(m.filename)]))
-  const file = (value: unknown) => (value == null ? undefined : mediaName.get(String(idOf(value))))
+  const file = (value: unknown) => (value == null ? undefined : mediaName.get(String(relationId(value))))
 
   const organisations = await states('organisations')
   const partnershipDocs = await all('partnerships')
@@ -122,7 +122,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   const slugs = (list: { id: Doc['id']; slug?: unknown }[]) => new Map(list.map((s) => [String(s.id), String(s.slug)]))
   const orgSlug = slugs(organisations)
   const partnershipSlug = slugs(partnershipDocs)
-  const ref = (map: Map<string, string>, value: unknown) => (value == null ? undefined : map.get(String(idOf(value))))
+  const ref = (map: Map<string, string>, value: unknown) => (value == null ? undefined : map.get(String(relationId(value))))
 
   const organisationFields = (d: Doc) =>
     clean({ slug: d.slug, uuid: d.uuid, name: d.name, type: d.type, website: d.website, description: d.description, review: reviewOf(d), externalId: d.externalId, ...sourceOf(d) })
@@ -194,7 +194,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   }
   const prioritiesOf = new Map<string, State[]>()
   for (const p of priorities) {
-    const strategy = String(idOf(p.live.strategy))
+    const strategy = String(relationId(p.live.strategy))
     if (!strategies.some((s) => String(s.id) === strategy)) {
       report.warnings.push(`priority "${p.slug}" belongs to no strategy and was not exported`)
       continue
@@ -209,7 +209,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   for (const s of news) put('news', s.slug, editorial(s, newsFields))
   for (const m of meetings) {
     const agenda = agendaItems
-      .filter((item) => String(idOf(item.meeting)) === String(m.id))
+      .filter((item) => String(relationId(item.meeting)) === String(m.id))
       .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.number).localeCompare(String(b.number), 'en', { numeric: true }))
       .map((item) => {
         const classification = String(item.classification)
@@ -218,7 +218,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
       })
     put('meetings', m.slug, editorial(m, meetingFields, { agenda }))
   }
-  const orphans = agendaItems.filter((item) => !meetings.some((m) => String(m.id) === String(idOf(item.meeting))))
+  const orphans = agendaItems.filter((item) => !meetings.some((m) => String(m.id) === String(relationId(item.meeting))))
   if (orphans.length) report.warnings.push(`${orphans.length} agenda item(s) belong to no meeting and were not exported`)
 
   await mkdir(root, { recursive: true })
