@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot } from './env'
 import { bin, run } from './run'
@@ -27,11 +27,40 @@ async function sourceHash(): Promise<string> {
   return hash.digest('hex')
 }
 
+const LOCK = path.join(CMS, '.next-build.lock')
+
+/**
+ * One admin build at a time: `npm start` and a test run (or two test runs) started together would
+ * otherwise both write cms/.next and leave it broken. The lock is a directory (mkdir is atomic);
+ * one older than the longest build is taken to be left over from a killed process.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const staleMs = 10 * 60_000
+  for (;;) {
+    try {
+      await mkdir(LOCK)
+      break
+    } catch {
+      const since = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0)
+      if (since > staleMs) await rm(LOCK, { recursive: true, force: true })
+      else await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    await rm(LOCK, { recursive: true, force: true })
+  }
+}
+
 export async function ensureAdminBuild(env: NodeJS.ProcessEnv): Promise<'built' | 'up to date'> {
-  const hash = await sourceHash()
-  if (existsSync(STAMP) && (await readFile(STAMP, 'utf8')) === hash) return 'up to date'
-  console.log('Building the CMS admin (once per code change, about 30 s)…')
-  await run(bin('next'), ['build', 'cms'], { env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } })
-  await writeFile(STAMP, hash)
-  return 'built'
+  return withBuildLock(async () => {
+    // Hashed inside the lock: a build that finished while we waited is reused.
+    const hash = await sourceHash()
+    if (existsSync(STAMP) && (await readFile(STAMP, 'utf8')) === hash) return 'up to date'
+    console.log('Building the CMS admin (once per code change, about 30 s)…')
+    await run(bin('next'), ['build', 'cms'], { env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } })
+    await writeFile(STAMP, hash)
+    return 'built'
+  })
 }
