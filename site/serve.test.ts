@@ -1,27 +1,68 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
+import { request, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveStatic } from './serve'
+import { writeTree } from '../tests/helpers/files'
+import { SECURITY_HEADERS, serveStatic } from './serve'
 
+const SECRET = 'OUTSIDE-THE-SITE'
+const site = {
+  'index.html': '<h1>Home</h1>',
+  'news/index.html': '<h1>News</h1>',
+  '404.html': '<h1>Not found</h1>',
+  'app.js': 'console.log(1)\n'.repeat(100), // over compression's 1 kB threshold
+  '_astro/page.abc123.css': 'h1{color:red}',
+  'pagefind/pagefind-entry.json': '{}',
+  'pagefind/pagefind.en_1.pf_meta': 'meta',
+  'pagefind/fragment/en_1.pf_fragment': 'fragment',
+  'pagefind/index/en_1.pf_index': 'index',
+  'pagefind/wasm.en.pagefind': 'wasm',
+  'pagefind/wasm.unknown.wasm': 'wasm',
+}
+// The site sits in a folder next to files it must never serve.
+const parent = writeTree({ 'package.json': SECRET, ...prefixed('site/', site) }, 'serve-')
+const root = path.join(parent, 'site')
 let base = ''
-let close = () => {}
+let port = 0
+const servers: Server[] = []
+
+function prefixed(prefix: string, files: Record<string, string>) {
+  return Object.fromEntries(Object.entries(files).map(([file, body]) => [prefix + file, body]))
+}
+
+async function listen(folder: string): Promise<number> {
+  const server = serveStatic(folder)
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as AddressInfo).port
+}
+
+/** A request with exactly this path on the wire: fetch() would normalise it first. */
+function raw(rawPath: string, method = 'GET', to = port): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port: to, path: rawPath, method }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+function expectSecurityHeaders(headers: IncomingHttpHeaders) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name.toLowerCase()], name).toBe(value)
+  expect(headers['set-cookie']).toBeUndefined()
+}
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'serve-'))
-  mkdirSync(path.join(root, 'news'))
-  writeFileSync(path.join(root, 'index.html'), '<h1>Home</h1>')
-  writeFileSync(path.join(root, 'news', 'index.html'), '<h1>News</h1>')
-  writeFileSync(path.join(root, '404.html'), '<h1>Not found</h1>')
-  writeFileSync(path.join(root, 'app.js'), 'console.log(1)')
-  writeFileSync(path.join(tmpdir(), 'outside-secret.txt'), 'secret')
-  const server = serveStatic(root)
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  close = () => server.close()
+  writeFileSync(path.join(tmpdir(), 'outside-secret.txt'), SECRET)
+  port = await listen(root)
+  base = `http://127.0.0.1:${port}`
 })
-afterAll(() => close())
+afterAll(() => servers.forEach((server) => server.close()))
 
 describe('serveStatic', () => {
   it('serves pages with the privacy and security headers and no cookie', async () => {
@@ -52,10 +93,130 @@ describe('serveStatic', () => {
   it('never serves a file outside the site folder, and only GET and HEAD', async () => {
     const escape = await fetch(`${base}/..%2f..%2foutside-secret.txt`)
     expect(escape.status).toBe(404)
-    expect(await escape.text()).not.toContain('secret')
+    expect(await escape.text()).not.toContain(SECRET)
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405)
     const head = await fetch(`${base}/`, { method: 'HEAD' })
     expect(head.status).toBe(200)
   })
-})
 
+  it('keeps a safe query string on the folder redirect and drops an unsafe one', async () => {
+    expect((await raw('/news?page=2&q=a%20b')).headers.location).toBe('/news/?page=2&q=a%20b')
+    expect((await raw('/news?x="<\'>')).headers.location).toBe('/news/')
+  })
+
+  it('sends the security headers on redirects, errors and refusals too', async () => {
+    for (const [rawPath, method, status] of [
+      ['/news', 'GET', 301],
+      ['/nowhere', 'GET', 404],
+      ['//evil.example/', 'GET', 404],
+      ['/', 'DELETE', 405],
+      ['/', 'HEAD', 200],
+    ] as const) {
+      const response = await raw(rawPath, method)
+      expect(response.status, `${method} ${rawPath}`).toBe(status)
+      expectSecurityHeaders(response.headers)
+    }
+  })
+
+  it('caches hashed assets for a year and everything else only after revalidating', async () => {
+    expect((await raw('/_astro/page.abc123.css')).headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect((await raw('/news/')).headers['cache-control']).toBe('no-cache')
+    expect((await raw('/nowhere/')).headers['cache-control']).toBe('no-cache')
+  })
+
+  it('gives Pagefind’s files their content types', async () => {
+    const types: Record<string, string> = {
+      '/pagefind/pagefind-entry.json': 'application/json; charset=utf-8',
+      '/pagefind/pagefind.en_1.pf_meta': 'application/octet-stream',
+      '/pagefind/fragment/en_1.pf_fragment': 'application/octet-stream',
+      '/pagefind/index/en_1.pf_index': 'application/octet-stream',
+      '/pagefind/wasm.en.pagefind': 'application/octet-stream',
+      '/pagefind/wasm.unknown.wasm': 'application/wasm',
+      '/app.js': 'text/javascript; charset=utf-8',
+      '/news/': 'text/html; charset=utf-8',
+    }
+    for (const [file, type] of Object.entries(types)) {
+      const response = await raw(file)
+      expect(response.status, file).toBe(200)
+      expect(response.headers['content-type'], file).toBe(type)
+    }
+  })
+
+  it('serves a site switched in by rename at once', async () => {
+    const folder = writeTree({ 'live/index.html': 'old' }, 'serve-swap-')
+    const live = path.join(folder, 'live')
+    const swapPort = await listen(live)
+    expect((await raw('/', 'GET', swapPort)).body).toBe('old')
+    // A build goes to a fresh folder and is renamed into place.
+    const incoming = writeTree({ 'index.html': 'new', 'fresh/index.html': 'fresh' }, 'serve-build-')
+    renameSync(live, path.join(folder, 'previous'))
+    renameSync(incoming, live)
+    expect((await raw('/', 'GET', swapPort)).body).toBe('new')
+    expect((await raw('/fresh', 'GET', swapPort)).headers.location).toBe('/fresh/')
+  })
+
+  // Issue 11, finding 8: the folder redirect copied the raw request path into Location, so
+  // //evil.example/x%2f%2e%2e%2f%2e%2e%2fnews answered "Location: //evil.example/…" and a browser left the site.
+  const hostile = [
+    '//evil.example/x%2f%2e%2e%2f%2e%2e%2fnews',
+    '//evil.example/..',
+    '//evil.example/../news',
+    '/\\evil.example',
+    '/\\evil.example/../news',
+    '/\\/evil.example/../news',
+    '/%2f%2fevil.example/',
+    '/%2f%2fevil.example/..%2f..%2fnews',
+    '/%2F%2Fevil.example%2F..%2F..%2Fnews',
+    '///evil.example/news',
+    '///evil.example/../news',
+    '/news%2f..%2f..%2f/',
+    '/news%2f..%2f..%2fnews',
+    '/%5cevil.example',
+    '/%5c%5cevil.example/..%2f..%2fnews',
+    '/news/..%2f..%2f',
+    '/news/..%2f..%2fnews',
+    '/news/%2e%2e/%2e%2e/news',
+    '/news/%00',
+    '/news%00/',
+    '/%09/evil.example/../news',
+    '/https:/evil.example/../../news',
+    '/news?next=//evil.example',
+    'http://evil.example/../../news',
+  ]
+  it.each(hostile)('never redirects %s off the site', async (rawPath) => {
+    const { status, headers, body } = await raw(rawPath)
+    expect([301, 400, 403, 404]).toContain(status)
+    expectSecurityHeaders(headers)
+    if (status !== 301) return expect(headers.location).toBeUndefined()
+    const location = headers.location!
+    // Exactly one leading slash, no scheme or host, nothing a browser or a later decode turns into one.
+    expect(location).toMatch(/^\/(?![/\\])/)
+    expect(location).not.toMatch(/[\\\s]|%(2f|5c|2e|00|09|0a|0d)|\/\.\.?(\/|$)|:\/\//i)
+    expect(new URL(location, 'https://csp.example').origin).toBe('https://csp.example')
+    expect(new URL(decodeURIComponent(location), 'https://csp.example').origin).toBe('https://csp.example')
+    expect(body).not.toContain('evil.example')
+  })
+
+  const traversal = [
+    '/../package.json',
+    '/../../package.json',
+    '/..%2fpackage.json',
+    '/%2e%2e/package.json',
+    '/%2e%2e%2fpackage.json',
+    '/news/../../package.json',
+    '/..\\package.json',
+    '/%2e%2e%5cpackage.json',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+    '/..%2f..%2foutside-secret.txt',
+    '/..%252f..%252foutside-secret.txt',
+    '/package.json%00.html',
+  ]
+  it.each(traversal)('never serves %s from outside the site folder', async (rawPath) => {
+    const { status, headers, body } = await raw(rawPath)
+    expect([400, 403, 404]).toContain(status)
+    expectSecurityHeaders(headers)
+    expect(body).not.toContain(SECRET)
+    expect(body).not.toMatch(/root:.*:0:0:/)
+  })
+})

@@ -1,36 +1,16 @@
 /**
  * Serves the built site (dist/) the way a static host would, plus the headers a static host should
  * be configured with (see README): no referrer, no sniffing, no framing, no cookies ever set.
- * Hand-written rather than a package because it is small and must resolve dist/ on every request,
- * so a rebuilt site switched in by rename is served at once.
+ * Files are sent by `send` (the engine under express.static: content types, ETag and conditional
+ * GET, ranges, no escape from the root) and text is gzipped by `compression`. `send` takes the root
+ * on every call, so dist/ is resolved per request and a rebuilt site switched in by rename is served
+ * at once (sirv caches its file list at start-up except in dev mode; serve-handler compresses nothing).
+ * What stays here is the one decision a package would make from the raw request: which paths are
+ * pages of this site at all, and where a folder redirect may point.
  */
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import path from 'node:path'
-import { createGzip } from 'node:zlib'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-}
+import compression from 'compression'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import send from 'send'
 
 export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
@@ -40,59 +20,76 @@ export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 }
 
-async function resolveFile(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!)
-  } catch {
-    return null
+// Query characters RFC 3986 allows; anything else is dropped from a redirect rather than echoed.
+const SAFE_QUERY = /^\?[\w\-.~!$&'()*+,;=:@/?%]*$/
+
+/**
+ * The request path re-encoded from its decoded segments, or null for a path no link on this site
+ * produces: empty segments (`//`), `.` or `..` (plain or encoded), encoded slashes, backslashes and
+ * control characters. Built this way, a path starts with exactly one `/` and cannot be read as
+ * `//host`, `/\host` or `scheme:` by a browser following a redirect to it.
+ */
+function localPath(url: string): { pathname: string; query: string } | null {
+  const mark = url.indexOf('?')
+  const raw = mark < 0 ? url : url.slice(0, mark)
+  const query = mark < 0 ? '' : url.slice(mark)
+  if (!raw.startsWith('/')) return null // absolute-form targets (`GET http://host/…`) and `*`
+  const parts = raw.slice(1).split('/')
+  const segments: string[] = []
+  for (const [i, part] of parts.entries()) {
+    let segment: string
+    try {
+      segment = decodeURIComponent(part)
+    } catch {
+      return null
+    }
+    if (segment === '' && i < parts.length - 1) return null
+    if (segment === '.' || segment === '..' || /[/\\\u0000-\u001f\u007f]/.test(segment)) return null
+    segments.push(segment)
   }
-  const file = path.join(root, path.normalize(decoded))
-  if (!file.startsWith(root + path.sep) && file !== root) return null // no ../ escapes
-  for (const candidate of [file, path.join(file, 'index.html')]) {
-    const info = await stat(candidate).catch(() => null)
-    if (info?.isFile()) return candidate
-  }
-  return null
+  return { pathname: '/' + segments.map(encodeURIComponent).join('/'), query: SAFE_QUERY.test(query) ? query : '' }
 }
 
+// compression is Connect-style middleware; its types name Express's request and response, which
+// add nothing it uses to Node's own.
+const gzip = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
 export function serveStatic(root: string): Server {
-  return createServer(async (req, res) => {
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end()
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    const url = req.url ?? '/'
-    // Directory URLs end in a slash, like on the static hosts the site is built for.
-    const pathname = url.split('?')[0]!
-    if (!path.extname(pathname) && !pathname.endsWith('/')) {
-      const target = await resolveFile(root, pathname + '/')
-      if (target) {
-        res.writeHead(301, { Location: pathname + '/' + (url.includes('?') ? url.slice(url.indexOf('?')) : ''), ...SECURITY_HEADERS }).end()
-        return
-      }
-    }
-    const file = (await resolveFile(root, pathname)) ?? null
-    const status = file ? 200 : 404
-    const body = file ?? (await resolveFile(root, '/404.html'))
-    const headers: Record<string, string> = {
-      ...SECURITY_HEADERS,
-      'Content-Type': TYPES[path.extname(body ?? '.txt')] ?? 'application/octet-stream',
-      // HTML must show a publish at once; hashed assets never change.
-      'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    }
-    if (!body) {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
-      return
-    }
-    // Compress text (HTML, CSS, JS — Pagefind's scripts included) as any static host would.
-    const gzip = /^(text\/|application\/(json|xml|javascript))/.test(headers['Content-Type']!) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    if (gzip) Object.assign(headers, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' })
-    res.writeHead(status, headers)
-    if (req.method === 'HEAD') res.end()
-    else {
-      const stream = createReadStream(body).on('error', () => res.destroy())
-      ;(gzip ? stream.pipe(createGzip()) : stream).pipe(res)
-    }
+    const local = localPath(req.url ?? '/')
+    gzip(req, res, () => {
+      if (!local) return notFound(req, res, root)
+      send(req, local.pathname, { root, cacheControl: false })
+        .on('headers', () => {
+          // HTML must show a publish at once; hashed assets never change.
+          res.setHeader('Cache-Control', local.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+        })
+        // Directory URLs end in a slash, like on the static hosts the site is built for.
+        .on('directory', () => res.writeHead(301, { Location: local.pathname + '/' + local.query }).end())
+        .on('error', (error: { status?: number }) => {
+          if (error.status === 404) notFound(req, res, root)
+          else fail(res, error.status ?? 500)
+        })
+        .pipe(res)
+    })
   })
+}
+
+/** The site's own 404 page with status 404, or plain text if the build has none. */
+function notFound(req: IncomingMessage, res: ServerResponse, root: string) {
+  res.statusCode = 404
+  res.setHeader('Cache-Control', 'no-cache')
+  send(req, '/404.html', { root, cacheControl: false, etag: false, lastModified: false, acceptRanges: false })
+    .on('error', () => fail(res, 404))
+    .pipe(res)
+}
+
+function fail(res: ServerResponse, status: number) {
+  if (res.headersSent) return void res.destroy()
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(STATUS_CODES[status] ?? 'Error')
 }
