@@ -1,30 +1,30 @@
 /**
  * Reads an HSDS 3.0 feed: a JSON file (a page object or an array of services) or a /services URL,
  * following its pages. List entries carry only one-to-one fields, so for a URL each service is
- * then read in full from /services/{id} (its terms, areas and phones are needed to map it).
+ * then read in full from /services/{id} (its terms, areas and phones are needed to map it). URLs
+ * are fetched by fetch-feed.ts, within its limits (http(s) only, public addresses, time and size).
  */
 import { readFile } from 'node:fs/promises'
+import { fetchFeedJson, type FetchOptions } from './fetch-feed'
 import { FeedError, servicesIn } from './import'
 
 const MAX_PAGES = 1000
 
-async function getJson(url: URL, fetcher: typeof fetch): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetcher(url, { headers: { Accept: 'application/json' } })
-  } catch (error) {
-    throw new FeedError(`Could not reach ${url.href}: ${(error as Error).message}`)
-  }
-  if (!response.ok) throw new FeedError(`${url.href} answered ${response.status} ${response.statusText}.`)
-  try {
-    return await response.json()
-  } catch {
-    throw new FeedError(`${url.href} did not return JSON.`)
-  }
+export type ReadFeedOptions = FetchOptions & {
+  /** Read each service in full from /services/{id} (default true). */
+  details?: boolean
+  /** Reads one JSON document; tests replace it. Default: fetchFeedJson with the limits above. */
+  getJson?: (url: URL) => Promise<unknown>
 }
 
-export async function readFeed(source: string, { fetcher = fetch, details = true }: { fetcher?: typeof fetch; details?: boolean } = {}): Promise<unknown[]> {
-  if (!/^https?:\/\//i.test(source)) {
+/** The services of a feed at an http(s) URL, or in a JSON file given by its path. */
+export async function readFeed(source: string, { details = true, getJson, ...fetchOptions }: ReadFeedOptions = {}): Promise<unknown[]> {
+  // "C:\feed.json" is a path; "file:", "ftp:", "data:" and the like are addresses we do not fetch.
+  const scheme = source.match(/^([a-z][a-z0-9+.-]+):/i)?.[1]
+  if (scheme && !/^https?$/i.test(scheme)) {
+    throw new FeedError(`${source} is not an http(s) address (${scheme.toLowerCase()}: is not accepted); refusing. To import a local file, give its path.`)
+  }
+  if (!scheme) {
     let raw: string
     try {
       raw = await readFile(source, 'utf8')
@@ -39,12 +39,13 @@ export async function readFeed(source: string, { fetcher = fetch, details = true
     }
   }
 
+  const fetchJson = getJson ?? ((url: URL) => fetchFeedJson(url, fetchOptions))
   const first = new URL(source)
   const services: unknown[] = []
   for (let pageNumber = Number(first.searchParams.get('page') || 1), pages = 0; pages < MAX_PAGES; pageNumber++, pages++) {
     const url = new URL(first)
     url.searchParams.set('page', String(pageNumber))
-    const document = await getJson(url, fetcher)
+    const document = await fetchJson(url)
     const contents = servicesIn(document)
     services.push(...contents)
     const page = document as { total_pages?: unknown; last_page?: unknown }
@@ -61,7 +62,7 @@ export async function readFeed(source: string, { fetcher = fetch, details = true
   const full: unknown[] = []
   for (const entry of services) {
     const id = (entry as { id?: unknown })?.id
-    full.push(typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? await getJson(new URL(`${base.pathname}/${id}`, base), fetcher) : entry)
+    full.push(typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? await fetchJson(new URL(`${base.pathname}/${id}`, base)) : entry)
   }
   return full
 }

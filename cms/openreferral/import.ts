@@ -4,23 +4,39 @@
  * in one transaction: a malformed feed, or a failure part-way, leaves the database as it was.
  * Records are matched by the id they have in the feed (externalId), so a re-import updates them
  * (as a new draft version: a published entry stays as the editors approved it) instead of copying.
+ * Organisations are matched only by id or by the mapping the person importing gives, never by name:
+ * the organisation owns its entries (its partners edit them), and anyone can publish a feed that
+ * names "Refuge".
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 import { slugify } from '../fields/slug'
 import { fromHsds, type HsdsService, type ImportOptions, type MappedOrganisation } from './from-hsds'
+import { FeedError } from './feed-error'
 import { problems, serviceValidator } from './validate'
 
-export class FeedError extends Error {
-  override name = 'FeedError'
-}
+export { FeedError }
 
 export type ReportEntry = { name: string; externalId?: string; notes: string[] }
 export type ImportReport = {
   created: ReportEntry[]
   updated: ReportEntry[]
   skipped: (ReportEntry & { reason: string })[]
-  organisations: { created: ReportEntry[]; updated: ReportEntry[]; linked: ReportEntry[] }
+  organisations: {
+    /** New draft organisations: no id matched and no mapping named one. */
+    created: ReportEntry[]
+    /** Matched by the feed's organization id: imported before (externalId), or our own uuid. */
+    linkedById: ReportEntry[]
+    /** Matched by the mapping given to the import (feed organization id → our slug). */
+    linkedByMapping: ReportEntry[]
+  }
+  /** Mapped feed organization ids that no imported service named. */
+  unusedMappings: string[]
+}
+
+export type ImportServicesOptions = ImportOptions & {
+  /** Feed organization id → slug of one of our organisations, given by the person importing. */
+  organisationMap?: Record<string, string>
 }
 
 const label = (s: unknown, index: number) => {
@@ -61,7 +77,7 @@ export function checkFeed(services: unknown[]): HsdsService[] {
   return services as HsdsService[]
 }
 
-export async function importServices(payload: Payload, services: unknown[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importServices(payload: Payload, services: unknown[], options: ImportServicesOptions = {}): Promise<ImportReport> {
   const checked = checkFeed(services)
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
@@ -77,8 +93,8 @@ export async function importServices(payload: Payload, services: unknown[], opti
 
 type Doc = { id: number | string; uuid?: string | null; name?: string; slug?: string }
 
-async function write(payload: Payload, req: PayloadRequest, services: HsdsService[], options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { created: [], updated: [], skipped: [], organisations: { created: [], updated: [], linked: [] } }
+async function write(payload: Payload, req: PayloadRequest, services: HsdsService[], options: ImportServicesOptions): Promise<ImportReport> {
+  const report: ImportReport = { created: [], updated: [], skipped: [], organisations: { created: [], linkedById: [], linkedByMapping: [] }, unusedMappings: [] }
   // Full access: this is a trusted command-line import; what it writes are drafts only.
   const findOne = async (collection: 'services' | 'organisations', where: Record<string, unknown>) =>
     (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false, req })).docs[0] as Doc | undefined
@@ -93,6 +109,22 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     }
   }
 
+  // Every mapping must name an organisation we have, or nothing is written.
+  const mapped = new Map<string, Doc>()
+  const unknownSlugs: string[] = []
+  for (const [feedId, slug] of Object.entries(options.organisationMap ?? {})) {
+    const target = await findOne('organisations', { slug: { equals: slug } })
+    if (target) mapped.set(feedId.toLowerCase(), target)
+    else unknownSlugs.push(`${feedId}=${slug}`)
+  }
+  if (unknownSlugs.length) {
+    throw new FeedError(
+      `The organisation mapping names ${unknownSlugs.length === 1 ? 'an organisation' : 'organisations'} this directory does not have, so nothing was imported:\n  ` +
+        unknownSlugs.map((m) => `${m}: no organisation with the slug "${m.slice(m.indexOf('=') + 1)}"`).join('\n  '),
+    )
+  }
+  const usedMappings = new Set<string>()
+
   const organisationIds = new Map<string, number | string>()
   const organisation = async (org: MappedOrganisation): Promise<number | string> => {
     const known = organisationIds.get(org.externalId)
@@ -100,23 +132,44 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     const entry: ReportEntry = { name: org.name, externalId: org.externalId, notes: [] }
     const data = { name: org.name, website: org.website ?? null, description: org.description ?? null, externalId: org.externalId, sourceDocument: options.source ?? null }
     let id: number | string
-    const imported = await findOne('organisations', { externalId: { equals: org.externalId } })
-    const own = imported ? undefined : await findOne('organisations', { uuid: { equals: org.externalId.toLowerCase() } })
-    const sameName = imported || own ? undefined : await findOne('organisations', { name: { equals: org.name } })
-    if (imported) {
+    const byMapping = mapped.get(org.externalId.toLowerCase())
+    const imported = byMapping ? undefined : await findOne('organisations', { externalId: { equals: org.externalId } })
+    const own = byMapping || imported ? undefined : await findOne('organisations', { uuid: { equals: org.externalId.toLowerCase() } })
+    if (byMapping) {
+      // The person importing said which organisation this is: link to it, change nothing in it.
+      usedMappings.add(org.externalId.toLowerCase())
+      entry.notes.push(`linked to "${byMapping.name}" (slug "${byMapping.slug}") as your mapping says; that organisation is not changed`)
+      report.organisations.linkedByMapping.push(entry)
+      id = byMapping.id
+    } else if (imported) {
       await payload.update({ collection: 'organisations', id: imported.id, data: { ...data, uuid: imported.uuid, _status: 'draft' } as never, draft: true, depth: 0, req })
-      report.organisations.updated.push(entry)
+      entry.notes.push(`imported before with this id as "${imported.name}" (slug "${imported.slug}"); updated as a new draft version`)
+      report.organisations.linkedById.push(entry)
       id = imported.id
-    } else if (own || sameName) {
-      // Already in this directory (our own feed, or the same name): link to it, change nothing.
-      entry.notes.push(own ? 'this directory’s own record (same id)' : `linked by name to the existing "${sameName!.name}"`)
-      report.organisations.linked.push(entry)
-      id = (own ?? sameName)!.id
+    } else if (own) {
+      // Our own feed: link to our record, change nothing.
+      entry.notes.push(`this directory’s own record "${own.name}" (slug "${own.slug}", same id); not changed`)
+      report.organisations.linkedById.push(entry)
+      id = own.id
     } else {
-      entry.notes.push('type set to "Other": HSDS has no organisation type')
+      // Never linked by name: anyone can publish a feed naming an organisation we hold.
+      const slug = await freeSlug('organisations', org.name)
+      const namesake = await findOne('organisations', { name: { equals: org.name } })
+      const wanted = slugify(org.name) || 'organisation'
+      const holder = slug !== wanted ? await findOne('organisations', { slug: { equals: wanted } }) : undefined
+      const clash = holder ?? namesake
+      entry.notes.push(
+        holder ? `new draft organisation with slug "${slug}": "${wanted}" is already used by "${holder.name}"` : `new draft organisation with slug "${slug}"`,
+        'type set to "Other": HSDS has no organisation type',
+      )
+      if (clash) {
+        entry.notes.push(
+          `not linked to the existing "${clash.name}" (slug "${clash.slug}") by name; if it is the same organisation, import again with --map-organisation ${org.externalId}=${clash.slug}, and delete this draft once its entries are published or deleted`,
+        )
+      }
       const created = await payload.create({
         collection: 'organisations',
-        data: { ...data, slug: await freeSlug('organisations', org.name), type: 'other', _status: 'draft' } as never,
+        data: { ...data, slug, type: 'other', _status: 'draft' } as never,
         draft: true,
         depth: 0,
         req,
@@ -166,6 +219,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
       report.created.push(entry)
     }
   }
+  report.unusedMappings = Object.keys(options.organisationMap ?? {}).filter((feedId) => !usedMappings.has(feedId.toLowerCase()))
   return report
 }
 
@@ -183,7 +237,8 @@ export function formatReport(report: ImportReport): string {
   section('Directory entries updated (new draft versions)', report.updated)
   section('Skipped', report.skipped)
   section('Organisations created (as drafts)', report.organisations.created)
-  section('Organisations updated (new draft versions)', report.organisations.updated)
-  section('Organisations already here, linked', report.organisations.linked)
+  section('Organisations linked by id', report.organisations.linkedById)
+  section('Organisations linked by your mapping', report.organisations.linkedByMapping)
+  if (report.unusedMappings.length) lines.push(`Mappings not used (no imported service names these organization ids): ${report.unusedMappings.join(', ')}`)
   return lines.join('\n')
 }

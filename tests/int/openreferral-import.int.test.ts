@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { FeedError, importServices, servicesIn } from '../../cms/openreferral/import'
+import { FeedError, formatReport, importServices, servicesIn } from '../../cms/openreferral/import'
 import { allServices } from '../../cms/openreferral/query'
 import { problems, serviceValidator } from '../../cms/openreferral/validate'
 import { seedFromFolder } from '../../cms/seed/seed'
@@ -107,6 +107,7 @@ describe('import into another directory', () => {
     expect(report.created).toHaveLength(0)
     expect(report.updated).toHaveLength(feed.contents.length)
     expect(report.organisations.created).toHaveLength(0)
+    expect(report.organisations.linkedById.length).toBeGreaterThan(0)
     const after = await targetServices()
     expect(after).toHaveLength(before.length)
     expect(after.find((s) => s.externalId === changed[0]!.id)!.description).toBe('A changed description from the publisher.')
@@ -164,5 +165,78 @@ describe('a feed that cannot be imported', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/nothing was imported/)
     expect(run.stderr).toMatch(/must have required property 'status'/)
+  })
+})
+
+describe('organisations named in a feed', () => {
+  /** A new service from "Refuge" as another directory might publish it: same name, its own id. */
+  const fromAnotherRefuge = (organisationId: string, name: string) => {
+    const template = structuredClone(feed.contents[0]!)
+    return { ...template, id: crypto.randomUUID(), name, organization: { ...template.organization, id: organisationId, name: 'Refuge', description: 'Another directory’s Refuge.' } }
+  }
+  const refuge = async () => (await source.find({ collection: 'organisations', where: { slug: { equals: 'refuge' } }, depth: 0 })).docs[0]!
+  const importedAs = async (service: Hsds) =>
+    (await source.find({ collection: 'services', where: { externalId: { equals: service.id } }, draft: true, depth: 1 })).docs[0] as unknown as Hsds
+
+  it('never attaches services to an existing organisation by name: a new draft organisation is created', async () => {
+    const ours = await refuge()
+    const service = fromAnotherRefuge(crypto.randomUUID(), 'Outreach from a namesake')
+    const report = await importServices(source, [service])
+    const imported = await importedAs(service)
+    expect(imported.organisation.id).not.toBe(ours.id)
+    expect(imported.organisation).toMatchObject({ name: 'Refuge', slug: 'refuge-2', externalId: service.organization.id, _status: 'draft' })
+    expect(report.organisations.created).toEqual([expect.objectContaining({ externalId: service.organization.id })])
+    expect(formatReport(report)).toMatch(/Organisations created \(as drafts\): 1\n {2}- Refuge \[[^\]]+\]\n.*slug "refuge-2": "refuge" is already used by "Refuge"[\s\S]*--map-organisation [0-9a-f-]{36}=refuge/)
+    // Refuge itself is untouched.
+    expect(await refuge()).toMatchObject({ name: ours.name, description: ours.description, updatedAt: ours.updatedAt })
+  })
+
+  it('attaches them to an existing organisation when the person importing maps the feed id to it', async () => {
+    const ours = await refuge()
+    const service = fromAnotherRefuge(crypto.randomUUID(), 'Outreach mapped to Refuge')
+    const report = await importServices(source, [service], { organisationMap: { [service.organization.id]: 'refuge' } })
+    expect((await importedAs(service)).organisation.id).toBe(ours.id)
+    expect(report.organisations.created).toEqual([])
+    expect(report.organisations.linkedByMapping).toEqual([expect.objectContaining({ externalId: service.organization.id })])
+    expect(formatReport(report)).toMatch(/Organisations linked by your mapping: 1\n {2}- Refuge \[[^\]]+\]\n.*"refuge"/)
+    expect(await refuge()).toMatchObject({ name: ours.name, description: ours.description, updatedAt: ours.updatedAt })
+  })
+
+  it('links by the feed id on a later import, and by our own id when the feed carries it', async () => {
+    const organisationId = crypto.randomUUID()
+    await importServices(source, [fromAnotherRefuge(organisationId, 'First from the namesake')])
+    const again = fromAnotherRefuge(organisationId, 'Second from the namesake')
+    const report = await importServices(source, [again])
+    expect(report.organisations.linkedById).toEqual([expect.objectContaining({ externalId: organisationId })])
+    expect((await importedAs(again)).organisation.externalId).toBe(organisationId)
+
+    const ours = await refuge()
+    const ownId = { ...fromAnotherRefuge(ours.uuid!, 'Refuge service from our own feed') }
+    const linked = await importServices(source, [ownId])
+    expect((await importedAs(ownId)).organisation.id).toBe(ours.id)
+    expect(linked.organisations.linkedById[0]!.notes).toEqual([expect.stringMatching(/this directory’s own record/)])
+  })
+
+  it('refuses a mapping to an organisation that does not exist, writing nothing', async () => {
+    const count = (await source.count({ collection: 'services' })).totalDocs
+    const service = fromAnotherRefuge(crypto.randomUUID(), 'Mapped nowhere')
+    await expect(importServices(source, [service], { organisationMap: { [service.organization.id]: 'no-such-organisation' } })).rejects.toThrow(
+      /no organisation with the slug "no-such-organisation"/,
+    )
+    expect((await source.count({ collection: 'services' })).totalDocs).toBe(count)
+  })
+})
+
+describe('the command and feed addresses', () => {
+  it('refuses a URL on a private address before opening the CMS', () => {
+    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import-openreferral.ts', 'http://127.0.0.1:9/api/services'], { env: targetEnv, encoding: 'utf8', timeout: 60_000 })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/http:\/\/127\.0\.0\.1:9\/api\/services\?page=1 is at 127\.0\.0\.1, a loopback address; refusing/)
+  })
+
+  it('refuses a malformed --map-organisation before opening the CMS', () => {
+    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import-openreferral.ts', feedFile, '--map-organisation', 'refuge'], { env: targetEnv, encoding: 'utf8', timeout: 60_000 })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/--map-organisation must be <feed organisation id>=<our organisation slug>; got "refuge"/)
   })
 })
