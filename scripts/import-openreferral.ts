@@ -4,7 +4,8 @@
  * and prints what was created, updated and skipped, and why, and how each organisation was matched.
  * The whole feed is checked against the HSDS service schema first and written in one transaction:
  * a malformed feed imports nothing. A URL is fetched within limits (http(s), public addresses only,
- * a timeout and a size cap); organisations are matched by id or by --map-organisation, never by name.
+ * a timeout and a size cap); organisations are matched by the id an earlier import recorded or by
+ * --map-organisation, never by name or by our own (published, so copyable) open data id.
  */
 import { parseArgs } from 'node:util'
 import { areas, categories } from '../cms/taxonomy'
@@ -87,7 +88,7 @@ try {
   console.log(`Imported from ${source} (${services.length} services in the feed):\n${formatReport(report)}`)
   console.log('\nEverything imported is a draft: review it in the admin (Directory) before publishing.')
   if (report.organisations.created.length) {
-    console.log('New organisations are never matched to ours by name: if one of them is an organisation we already have, import again with --map-organisation, and delete the draft once its entries are published or deleted.')
+    console.log('New organisations are never matched to ours by name or by our own open data id: if one of them is an organisation we already have, import again with --map-organisation, and delete the draft once its entries are published or deleted.')
   }
   process.exit(0)
 } catch (error) {

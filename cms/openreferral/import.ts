@@ -4,9 +4,12 @@
  * in one transaction: a malformed feed, or a failure part-way, leaves the database as it was.
  * Records are matched by the id they have in the feed (externalId), so a re-import updates them
  * (as a new draft version: a published entry stays as the editors approved it) instead of copying.
- * Organisations are matched only by id or by the mapping the person importing gives, never by name:
- * the organisation owns its entries (its partners edit them), and anyone can publish a feed that
- * names "Refuge".
+ * Only records an earlier import created carry an externalId, so an import never changes one of ours.
+ * Organisations are matched only by that id or by the mapping the person importing gives, never by
+ * name: the organisation owns its entries (its partners edit them), and anyone can publish a feed
+ * that names "Refuge". Nor by our own open data id (uuid): we publish those (our Open Referral API,
+ * /open-data/services.json), so any feed can copy Refuge's. A feed record carrying one is imported
+ * as a new draft, and the report names the record of ours whose id it carries.
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
@@ -25,7 +28,7 @@ export type ImportReport = {
   organisations: {
     /** New draft organisations: no id matched and no mapping named one. */
     created: ReportEntry[]
-    /** Matched by the feed's organization id: imported before (externalId), or our own uuid. */
+    /** Matched by the feed's organization id: an earlier import of it recorded it (externalId). */
     linkedById: ReportEntry[]
     /** Matched by the mapping given to the import (feed organization id → our slug). */
     linkedByMapping: ReportEntry[]
@@ -99,6 +102,13 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
   const findOne = async (collection: 'services' | 'organisations', where: Record<string, unknown>) =>
     (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false, req })).docs[0] as Doc | undefined
 
+  /** The record an earlier import created from this feed id; never one without an externalId. */
+  const findImported = async (collection: 'services' | 'organisations', externalId: string) =>
+    externalId.trim() ? await findOne(collection, { externalId: { equals: externalId } }) : undefined
+  /** Our record whose open data id the feed carries: named in the report, never matched. */
+  const ownRecord = async (collection: 'services' | 'organisations', externalId: string) =>
+    await findOne(collection, { uuid: { equals: externalId.toLowerCase() } })
+
   /** A slug no other record uses: "name", then "name-2", "name-3", … */
   const freeSlug = async (collection: 'services' | 'organisations', name: string, ownId?: number | string) => {
     const base = slugify(name) || collection.slice(0, -1)
@@ -133,8 +143,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     const data = { name: org.name, website: org.website ?? null, description: org.description ?? null, externalId: org.externalId, sourceDocument: options.source ?? null }
     let id: number | string
     const byMapping = mapped.get(org.externalId.toLowerCase())
-    const imported = byMapping ? undefined : await findOne('organisations', { externalId: { equals: org.externalId } })
-    const own = byMapping || imported ? undefined : await findOne('organisations', { uuid: { equals: org.externalId.toLowerCase() } })
+    const imported = byMapping ? undefined : await findImported('organisations', org.externalId)
     if (byMapping) {
       // The person importing said which organisation this is: link to it, change nothing in it.
       usedMappings.add(org.externalId.toLowerCase())
@@ -144,27 +153,29 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     } else if (imported) {
       await payload.update({ collection: 'organisations', id: imported.id, data: { ...data, uuid: imported.uuid, _status: 'draft' } as never, draft: true, depth: 0, req })
       entry.notes.push(`imported before with this id as "${imported.name}" (slug "${imported.slug}"); updated as a new draft version`)
+      const own = await ownRecord('organisations', org.externalId)
+      if (own && own.id !== imported.id) entry.notes.push(`carries the open data id of our "${own.name}" (slug "${own.slug}"), which is not linked or changed`)
       report.organisations.linkedById.push(entry)
       id = imported.id
-    } else if (own) {
-      // Our own feed: link to our record, change nothing.
-      entry.notes.push(`this directory’s own record "${own.name}" (slug "${own.slug}", same id); not changed`)
-      report.organisations.linkedById.push(entry)
-      id = own.id
     } else {
-      // Never linked by name: anyone can publish a feed naming an organisation we hold.
+      // Never linked by name, nor by our own id: anyone can publish a feed naming an organisation
+      // we hold, or carrying the uuid we publish for it.
+      const own = await ownRecord('organisations', org.externalId)
       const slug = await freeSlug('organisations', org.name)
       const namesake = await findOne('organisations', { name: { equals: org.name } })
       const wanted = slugify(org.name) || 'organisation'
       const holder = slug !== wanted ? await findOne('organisations', { slug: { equals: wanted } }) : undefined
-      const clash = holder ?? namesake
+      const clash = own ?? holder ?? namesake
       entry.notes.push(
         holder ? `new draft organisation with slug "${slug}": "${wanted}" is already used by "${holder.name}"` : `new draft organisation with slug "${slug}"`,
         'type set to "Other": HSDS has no organisation type',
       )
       if (clash) {
+        const why = own
+          ? `carries the open data id of our "${own.name}" (slug "${own.slug}") but is not linked to it: we publish those ids, so any feed can copy them`
+          : `not linked to the existing "${clash.name}" (slug "${clash.slug}") by name`
         entry.notes.push(
-          `not linked to the existing "${clash.name}" (slug "${clash.slug}") by name; if it is the same organisation, import again with --map-organisation ${org.externalId}=${clash.slug}, and delete this draft once its entries are published or deleted`,
+          `${why}; if it is the same organisation, import again with --map-organisation ${org.externalId}=${clash.slug}, and delete this draft once its entries are published or deleted`,
         )
       }
       const created = await payload.create({
@@ -189,11 +200,6 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     }
     const { service, notes } = mapped
     const entry: ReportEntry = { name: service.name, externalId: service.externalId, notes }
-    const own = await findOne('services', { uuid: { equals: service.externalId.toLowerCase() } })
-    if (own) {
-      report.skipped.push({ ...entry, reason: `it is already in this directory as "${own.name}" (same id); not overwritten` })
-      continue
-    }
     const data = {
       ...service,
       organisation: await organisation(mapped.organisation),
@@ -210,12 +216,21 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
       sourceDocument: service.sourceDocument ?? null,
       _status: 'draft',
     }
-    const existing = await findOne('services', { externalId: { equals: service.externalId } })
+    // Only an entry an earlier import created from this id is updated. A feed carrying the open
+    // data id of one of ours gets a new entry: we publish those ids, so any feed can copy them.
+    const existing = await findImported('services', service.externalId)
+    const own = await ownRecord('services', service.externalId)
     if (existing) {
       await payload.update({ collection: 'services', id: existing.id, data: { ...data, uuid: existing.uuid, slug: existing.slug } as never, draft: true, depth: 0, req })
+      if (own && own.id !== existing.id) entry.notes.push(`carries the open data id of our entry "${own.name}" (slug "${own.slug}"); updated the entry imported before with this id, not "${own.name}"`)
       report.updated.push(entry)
     } else {
       await payload.create({ collection: 'services', data: { ...data, slug: await freeSlug('services', service.name) } as never, draft: true, depth: 0, req })
+      if (own) {
+        entry.notes.push(
+          `carries the open data id of our entry "${own.name}" (slug "${own.slug}"); imported as a new entry, "${own.name}" is not changed — if it is the same service, edit "${own.name}" instead and delete this draft`,
+        )
+      }
       report.created.push(entry)
     }
   }

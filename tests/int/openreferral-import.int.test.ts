@@ -122,12 +122,6 @@ describe('import into another directory', () => {
     expect(run.stdout).toContain('Directory entries created (as drafts): 0')
     expect(run.stdout).toContain('Skipped: 0')
   })
-
-  it('skips services that are this directory’s own records', async () => {
-    const report = await importServices(source, feed.contents.slice(0, 2))
-    expect(report.created).toHaveLength(0)
-    expect(report.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/already in this directory/), expect.stringMatching(/already in this directory/)])
-  })
 })
 
 describe('a feed that cannot be imported', () => {
@@ -202,19 +196,34 @@ describe('organisations named in a feed', () => {
     expect(await refuge()).toMatchObject({ name: ours.name, description: ours.description, updatedAt: ours.updatedAt })
   })
 
-  it('links by the feed id on a later import, and by our own id when the feed carries it', async () => {
+  it('links by the feed id on a later import', async () => {
     const organisationId = crypto.randomUUID()
     await importServices(source, [fromAnotherRefuge(organisationId, 'First from the namesake')])
     const again = fromAnotherRefuge(organisationId, 'Second from the namesake')
     const report = await importServices(source, [again])
     expect(report.organisations.linkedById).toEqual([expect.objectContaining({ externalId: organisationId })])
+    expect(report.organisations.linkedById[0]!.notes).toEqual([expect.stringMatching(/imported before with this id/)])
     expect((await importedAs(again)).organisation.externalId).toBe(organisationId)
+  })
 
+  it('does not link by our own id, which we publish and any feed can copy: a mapping is needed', async () => {
     const ours = await refuge()
-    const ownId = { ...fromAnotherRefuge(ours.uuid!, 'Refuge service from our own feed') }
-    const linked = await importServices(source, [ownId])
-    expect((await importedAs(ownId)).organisation.id).toBe(ours.id)
-    expect(linked.organisations.linkedById[0]!.notes).toEqual([expect.stringMatching(/this directory’s own record/)])
+    const spoofed = fromAnotherRefuge(ours.uuid!, 'Entry claiming to be Refuge’s')
+    const report = await importServices(source, [spoofed])
+    const imported = await importedAs(spoofed)
+    expect(imported.organisation.id).not.toBe(ours.id)
+    expect(imported.organisation).toMatchObject({ name: 'Refuge', externalId: ours.uuid, _status: 'draft' })
+    expect(report.organisations.linkedById).toEqual([])
+    expect(report.organisations.created).toEqual([expect.objectContaining({ externalId: ours.uuid })])
+    const notes = report.organisations.created[0]!.notes.join('\n')
+    expect(notes).toMatch(/carries the open data id of our "Refuge" \(slug "refuge"\)/)
+    expect(notes).toContain(`--map-organisation ${ours.uuid}=refuge`)
+    expect(await refuge()).toMatchObject({ name: ours.name, description: ours.description, updatedAt: ours.updatedAt })
+
+    // With the mapping, the person importing links it to Refuge.
+    const mapped = fromAnotherRefuge(ours.uuid!, 'Entry mapped to Refuge by its uuid')
+    await importServices(source, [mapped], { organisationMap: { [ours.uuid!]: 'refuge' } })
+    expect((await importedAs(mapped)).organisation.id).toBe(ours.id)
   })
 
   it('refuses a mapping to an organisation that does not exist, writing nothing', async () => {
@@ -224,6 +233,44 @@ describe('organisations named in a feed', () => {
       /no organisation with the slug "no-such-organisation"/,
     )
     expect((await source.count({ collection: 'services' })).totalDocs).toBe(count)
+  })
+})
+
+describe('services carrying our own ids', () => {
+  it('are imported as new draft entries; our entry, its draft and its versions are untouched', async () => {
+    // One of our published entries, with an editor's draft pending on it.
+    const [ours] = (await source.find({ collection: 'services', where: { _status: { equals: 'published' } }, sort: 'slug', limit: 1, depth: 0 })).docs
+    await source.update({ collection: 'services', id: ours!.id, draft: true, data: { description: 'An editor’s pending draft.' } as never })
+    const latest = async () => (await source.findByID({ collection: 'services', id: ours!.id, draft: true, depth: 0 })) as unknown as Hsds
+    const versions = async () => (await source.findVersions({ collection: 'services', where: { parent: { equals: ours!.id } } })).totalDocs
+    const [draftBefore, versionsBefore] = [await latest(), await versions()]
+
+    const copy = feed.contents.find((s) => s.id === ours!.uuid)!
+    const spoofed = { ...structuredClone(copy), description: 'Overwritten by a feed.' }
+    const report = await importServices(source, [spoofed])
+
+    expect(await versions()).toBe(versionsBefore)
+    expect(await latest()).toMatchObject({ description: 'An editor’s pending draft.', updatedAt: draftBefore.updatedAt, _status: 'draft' })
+    expect(report.updated).toEqual([])
+    expect(report.skipped).toEqual([])
+    expect(report.created).toEqual([expect.objectContaining({ externalId: ours!.uuid })])
+    expect(report.created[0]!.notes).toContainEqual(
+      expect.stringContaining(`carries the open data id of our entry "${ours!.name}" (slug "${ours!.slug}"); imported as a new entry`),
+    )
+    const imported = (await source.find({ collection: 'services', where: { externalId: { equals: ours!.uuid } }, draft: true, depth: 1 })).docs as unknown as Hsds[]
+    expect(imported).toHaveLength(1)
+    expect(imported[0]!.id).not.toBe(ours!.id)
+    expect(imported[0]!.uuid).not.toBe(ours!.uuid)
+    expect(imported[0]!).toMatchObject({ description: 'Overwritten by a feed.', _status: 'draft' })
+    // Its organisation carried our id too: a new draft organisation, not ours.
+    expect(imported[0]!.organisation.id).not.toBe(ours!.organisation)
+    expect(imported[0]!.organisation._status).toBe('draft')
+
+    // A re-import of the same feed updates that new entry, never ours.
+    const again = await importServices(source, [{ ...spoofed, description: 'Changed again.' }])
+    expect(again.updated).toEqual([expect.objectContaining({ externalId: ours!.uuid })])
+    expect(await versions()).toBe(versionsBefore)
+    expect(await latest()).toMatchObject({ description: 'An editor’s pending draft.', updatedAt: draftBefore.updatedAt })
   })
 })
 
