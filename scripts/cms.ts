@@ -11,7 +11,7 @@ try {
   await run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], { env })
   await ensureAdminBuild(env)
   console.log(`CMS admin: http://localhost:${ports.cms}/admin   REST API: http://localhost:${ports.cms}/api`)
-  const cms = start(bin('next'), ['start', 'cms', '--port', String(ports.cms)], { env })
+  const cms = start(bin('tsx'), ['scripts/cms-server.ts'], { env: { ...env, CMS_PORT: String(ports.cms) } })
   const stop = () => void stopGroup(cms)
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

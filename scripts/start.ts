@@ -38,7 +38,7 @@ try {
 
   // The CMS rebuilds the site after each publish (cms/publishing) and switches the new build into
   // the same dist/ this process serves.
-  const cms = start(bin('next'), ['start', 'cms', '--port', String(ports.cms)], {
+  const cms = start(bin('tsx'), ['scripts/cms-server.ts'], {
     env: { ...env, CMS_PORT: String(ports.cms), CSP_HUB_PUBLISH: 'on', SITE_DIST_DIR: DIST },
   })
   children.push(cms)

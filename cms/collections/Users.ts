@@ -1,6 +1,21 @@
-import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
+import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../access'
+import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../auth/login-guard'
+import { passwordProblem } from '../auth/password-policy'
 import { relationId } from '../fields/relation'
+
+/**
+ * Every way a password is set — an account created, a password changed, a reset, the first
+ * admin — passes the policy (cms/auth/password-policy.ts), with the reason shown on the field.
+ */
+const passwordPolicy: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
+  const password = (args.data as { password?: unknown } | undefined)?.password
+  if (password === undefined || (operation === 'update' && password === null)) return args
+  const problem = passwordProblem(password)
+  if (problem) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: problem }] })
+  return args
+}
 
 /**
  * Who may give which role: admins any; editors may add or change editors and partners but never
@@ -29,6 +44,9 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     cookies: { secure: process.env.NODE_ENV === 'production' && !process.env.CMS_PUBLIC_URL?.startsWith('http://'), sameSite: 'Lax' },
+    // Payload's own per-account interval writes outside the request's transaction, which SQLite
+    // refuses ("database is locked": every reset answered 500). The hooks below throttle instead.
+    forgotPassword: { minRequestInterval: 0 },
   },
   access: {
     read: usersRead,
@@ -36,8 +54,15 @@ export const Users: CollectionConfig = {
     update: usersUpdate,
     delete: admins,
     admin: ({ req }) => Boolean(req.user),
+    // Lifting a lockout is for the comms team: Payload lets any signed-in user do it by default.
+    unlock: staff,
   },
-  hooks: { beforeChange: [roleRules] },
+  hooks: {
+    beforeOperation: [passwordPolicy, guardLogin, throttleForgotPassword],
+    beforeChange: [roleRules],
+    afterOperation: [signInDone],
+    afterError: [uniformLoginFailure, answerIgnoredRequest],
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     {

@@ -1,6 +1,6 @@
 /**
  * A real CMS for HTTP tests: a throwaway SQLite database seeded from content/, the production
- * admin build (reused when cms/ is unchanged) and `next start` on a free port. Started once per run.
+ * admin build (reused when cms/ is unchanged) and the CMS server (scripts/cms-server.ts) on a free port. Started once per run.
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -23,8 +23,9 @@ export default async function setup(project: TestProject) {
   const seeded = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed.ts'], { env, stdio: 'pipe', timeout: 180_000 })
   if (seeded.status !== 0) throw new Error(`Seeding the test CMS failed:\n${seeded.stderr}`)
   await ensureAdminBuild(env)
-  const cms = start(path.resolve('node_modules/.bin/next'), ['start', 'cms', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env,
+  const cms = start(path.resolve('node_modules/.bin/tsx'), ['scripts/cms-server.ts'], {
+    // Tests stand in for clients behind a proxy on this machine: X-Forwarded-For from loopback is believed.
+    env: { ...env, CMS_HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHttp(`${cmsUrl}/api/site-settings/global`)

@@ -1,0 +1,37 @@
+/**
+ * The CMS's HTTP server: Next.js serving Payload's admin and REST API in production mode, as
+ * `next start` would, with one thing `next start` cannot do — tell route handlers who is really
+ * asking. Next keeps a client's own X-Forwarded-For, so a per-address sign-in limit
+ * (cms/auth/login-guard.ts) fed from it could be dodged by sending a new header each time. Here
+ * the address comes from the socket, believing X-Forwarded-For only from TRUSTED_PROXIES, and is
+ * passed on in a header of ours that replaces anything a client sent under that name.
+ *
+ * Run by `npm start`, `npm run cms` and the tests: `tsx scripts/cms-server.ts` with CMS_PORT and
+ * optionally CMS_HOST, after the admin is built (scripts/lib/admin-build.ts).
+ */
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { CLIENT_IP_HEADER, clientIp, trustedProxies } from '../cms/auth/client-ip'
+import { projectRoot } from '../cms/paths'
+
+// Next reads NODE_ENV when it loads; `next start` forces production, and so do we.
+;(process.env as Record<string, string>).NODE_ENV = 'production'
+const { default: next } = await import('next')
+
+const port = Number(process.env.CMS_PORT || 3000)
+const hostname = process.env.CMS_HOST || undefined
+const trusted = trustedProxies()
+
+const app = next({ dev: false, dir: path.join(projectRoot, 'cms'), port, hostname: hostname ?? 'localhost' })
+await app.prepare()
+const handle = app.getRequestHandler()
+
+const server = createServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
+  void handle(req, res)
+})
+server.listen(port, hostname, () => console.log(`CMS listening on http://${hostname ?? 'localhost'}:${port}`))
+
+const stop = () => server.close(() => process.exit(0))
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
