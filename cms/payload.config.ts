@@ -6,6 +6,7 @@ import path from 'node:path'
 import { buildConfig, type Migration } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
+import { isStaff } from './access'
 import { databaseAdapter } from './database'
 import { resolveSecret } from './secret'
 import { projectRoot } from './paths'
@@ -70,6 +71,9 @@ export default buildConfig({
     // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.CSP_HUB_JOBS !== 'off',
+    // Payload lets any signed-in user queue, run and cancel jobs (scheduled publishes among them)
+    // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
+    access: { queue: ({ req }) => isStaff(req.user), run: ({ req }) => isStaff(req.user), cancel: ({ req }) => isStaff(req.user) },
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {

@@ -3,7 +3,7 @@
  * post-filter, so the database never hands an anonymous caller a draft or restricted row — the
  * site build reads through the same rules (overrideAccess: false, no user).
  */
-import type { Access, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 import type { User } from '../payload-types'
 import { relationId } from '../fields/relation'
 
@@ -44,6 +44,29 @@ export const servicesRead: Access = ({ req }) => {
   return published
 }
 
+/**
+ * Version history (`/api/<collection>/versions`, the admin's version views): Payload lets any
+ * signed-in user read every version unless `readVersions` is set, which showed partners other
+ * organisations' pending drafts and embargoed stories. History follows the documents' own rules:
+ * staff read all of it; a partner only the history of their own organisation's records; nobody
+ * else any (the public reads published documents, never drafts or history).
+ */
+export const staffVersions: Access = ({ req }) => isStaff(req.user)
+
+export const servicesReadVersions: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { 'version.organisation': { equals: org } }
+  return false
+}
+
+export const organisationsReadVersions: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const org = organisationOf(req.user)
+  if (isPartner(req.user) && org != null) return { parent: { equals: org } }
+  return false
+}
+
 /** Staff edit any service; a partner only their own organisation's. */
 export const servicesUpdate: Access = ({ req }) => {
   if (isStaff(req.user)) return true
@@ -79,6 +102,23 @@ const publicItemsOfPublishedMeetings: Where = {
   and: [{ classification: { equals: 'public' } }, { 'meeting._status': { equals: 'published' } }],
 }
 export const agendaItemsRead: Access = ({ req }) => (isStaff(req.user) ? true : publicItemsOfPublishedMeetings)
+
+/**
+ * Internal fields (the review trail): staff, and the partner whose organisation owns the record,
+ * so they can follow their submission. Never anonymous visitors or other partners.
+ * @param ownerField where the owning organisation is: 'organisation' on services, 'id' on organisations
+ */
+export const staffOrOwningPartnerField =
+  (ownerField: 'organisation' | 'id'): FieldAccess =>
+  ({ req, doc }) => {
+    if (isStaff(req.user)) return true
+    const org = organisationOf(req.user)
+    if (!isPartner(req.user) || org == null || !doc) return false
+    return String(relationId(doc[ownerField]) ?? '') === String(org)
+  }
+
+/** Internal fields nobody outside the comms team needs (import provenance). */
+export const staffField: FieldAccess = ({ req }) => isStaff(req.user)
 
 /** Users: the comms team sees everyone (they manage partner accounts); a partner only themselves. */
 export const usersRead: Access = ({ req }) => {

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { anyone, hiddenFromPartners, staff } from '../access'
+import { hiddenFromPartners, staff } from '../access'
+import { mediaRead } from '../access/media'
 import { projectRoot } from '../paths'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
@@ -16,7 +17,7 @@ export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || path.join(pr
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { hidden: hiddenFromPartners, group: 'Content' },
-  access: { read: anyone, create: staff, update: staff, delete: staff },
+  access: { read: mediaRead, create: staff, update: staff, delete: staff },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: MEDIA_MIME_TYPES,

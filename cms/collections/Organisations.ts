@@ -1,20 +1,22 @@
 import type { CollectionConfig } from 'payload'
-import { organisationsRead, organisationsUpdate, ownOrganisationFilter, staff } from '../access'
+import { organisationsRead, organisationsReadVersions, organisationsUpdate, ownOrganisationFilter, staff } from '../access'
 import { externalIdField, uuidField } from '../fields/identity'
 import { reviewFields } from '../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
+import { restoreVersionAsDraftForPartners } from '../review/restore'
 import { editorialVersions } from '../versions'
 import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
+import { internalSourceField } from '../fields/source'
 import { webAddress } from '../fields/validators'
 import { options, organisationTypes } from '../taxonomy'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory', baseFilter: ownOrganisationFilter('id') },
-  access: { read: organisationsRead, create: staff, update: organisationsUpdate, delete: staff },
+  access: { read: organisationsRead, readVersions: organisationsReadVersions, create: staff, update: organisationsUpdate, delete: staff },
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,
+  endpoints: [restoreVersionAsDraftForPartners('organisations')],
   hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] },
   fields: [
     { name: 'name', type: 'text', required: true },
@@ -22,9 +24,9 @@ export const Organisations: CollectionConfig = {
     { name: 'type', type: 'select', required: true, options: options(organisationTypes) },
     { name: 'website', type: 'text', validate: webAddress },
     { name: 'description', type: 'textarea' },
-    reviewFields,
+    reviewFields('id'),
     uuidField,
     externalIdField,
-    sourceField,
+    internalSourceField,
   ],
 }

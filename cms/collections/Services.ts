@@ -1,13 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, servicesRead, servicesUpdate, staff, staffOrPartner } from '../access'
+import { ownOrganisationFilter, servicesRead, servicesReadVersions, servicesUpdate, staff, staffOrPartner } from '../access'
 import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
+import { internalSourceField } from '../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
 import { accessModes, areas, audiences, categories, options } from '../taxonomy'
 import { editorialVersions } from '../versions'
 import { externalIdField, uuidField } from '../fields/identity'
 import { reviewDueField, reviewFields } from '../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
+import { restoreVersionAsDraftForPartners } from '../review/restore'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -19,8 +20,9 @@ export const Services: CollectionConfig = {
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
   },
-  access: { read: servicesRead, create: staffOrPartner, update: servicesUpdate, delete: staff },
+  access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
+  endpoints: [restoreVersionAsDraftForPartners('services')],
   hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation')] },
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
@@ -80,9 +82,9 @@ export const Services: CollectionConfig = {
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
     },
     reviewDueField,
-    reviewFields,
+    reviewFields('organisation'),
     uuidField,
     externalIdField,
-    sourceField,
+    internalSourceField,
   ],
 }

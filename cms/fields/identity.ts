@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Field } from 'payload'
+import { staffField } from '../access'
 
 /**
  * A stable public identifier (UUID) for records shared as open data (Open Referral): it survives
@@ -27,4 +28,6 @@ export const externalIdField: Field = {
   type: 'text',
   index: true,
   admin: { position: 'sidebar', readOnly: true, description: 'The id this record has in the directory it was imported from.' },
+  // Import provenance: staff only. A partner who could set it could point a re-import at their entry.
+  access: { read: staffField, create: staffField, update: staffField },
 }

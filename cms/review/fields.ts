@@ -1,4 +1,5 @@
 import type { Field } from 'payload'
+import { staffOrOwningPartnerField } from '../access'
 
 export const REVIEW_STATES = [
   { label: 'Awaiting review', value: 'pending' },
@@ -21,11 +22,14 @@ export function isReviewDue(lastReviewed: string | Date | null | undefined, now 
 
 /**
  * The review trail of a partner submission: set by cms/review/hooks.ts, never trusted from the
- * request. Editors write the note a partner sees when they ask for changes.
+ * request. Editors write the note a partner sees when they ask for changes. Internal: readable by
+ * staff and by the partner who owns the record, never by the public or other partners.
+ * @param ownerField where the owning organisation is ('organisation' on services, 'id' on organisations)
  */
-export const reviewFields: Field = {
+export const reviewFields = (ownerField: 'organisation' | 'id'): Field => ({
   name: 'review',
   type: 'group',
+  access: { read: staffOrOwningPartnerField(ownerField) },
   admin: { position: 'sidebar', description: 'Partner changes wait here for an editor to publish them.' },
   fields: [
     { name: 'state', type: 'select', options: [...REVIEW_STATES], admin: { description: 'Set automatically when a partner saves or an editor publishes.' } },
@@ -33,7 +37,7 @@ export const reviewFields: Field = {
     { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
     { name: 'submittedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
   ],
-}
+})
 
 /** A list column: is this entry overdue for its six-monthly check? Computed, not stored. */
 export const reviewDueField: Field = {

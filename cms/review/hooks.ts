@@ -11,6 +11,10 @@ import { relationId } from '../fields/relation'
 
 /** Partners never publish: every save of theirs becomes a draft version. */
 export const partnerSavesAreDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  // Payload reads a restore's `draft` before this hook runs, so it cannot be switched here: the
+  // collection's restore endpoint (review/restore.ts) asks for a draft for partners, and any other
+  // route that would restore onto the live document for a partner is refused.
+  if (isPartner(req.user) && operation === 'restoreVersion' && args.draft !== true) throw new Forbidden(req.t)
   if (isPartner(req.user) && (operation === 'create' || operation === 'update')) {
     args.draft = true
     if (args.data && typeof args.data === 'object') (args.data as Record<string, unknown>)._status = 'draft'
