@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { touchesPublicSite } from './hooks'
+import { liveChange, touchesPublicSite } from './hooks'
 import { callDeployHook, explain } from './run-build'
 
 const drafts = { slug: 'news', fields: [], versions: { drafts: true } } as unknown as CollectionConfig
@@ -13,6 +13,15 @@ describe('touchesPublicSite', () => {
     expect(touchesPublicSite(drafts, { _status: 'draft' }, { _status: 'published' })).toBe(true)
     expect(touchesPublicSite(drafts, { _status: 'draft' }, { _status: 'draft' })).toBe(false)
     expect(touchesPublicSite(drafts, { _status: 'draft' }, undefined)).toBe(false)
+  })
+
+  it('for collections with drafts, rebuilds only when the live version changes', () => {
+    expect(liveChange('published', false, true)).toBe('published')
+    expect(liveChange('published', true, true)).toBe('published')
+    expect(liveChange('draft', true, false)).toBe('unpublished')
+    // A draft saved over a live entry (every partner save) leaves the live version as it was.
+    expect(liveChange('draft', true, true)).toBeNull()
+    expect(liveChange('draft', false, false)).toBeNull()
   })
 
   it('rebuilds for public agenda items only (and for an item made restricted)', () => {
