@@ -10,7 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
-import { restClient, type Session } from '../helpers/rest'
+import { PASSWORD, restClient, type Session } from '../helpers/rest'
 
 let child: ChildProcess
 let site = ''
@@ -128,6 +128,23 @@ describe('publishing', () => {
     // Fixing the story publishes again.
     await api.call(admin, 'PATCH', `/news/${story.id}`, { title: 'Fixed title', summary: story.summary })
     await until('the fixed story on the site', async () => (await page(`/news/${story.slug}/`)).text.includes('Fixed title'))
+  })
+
+  it('does not rebuild for drafts: a partner’s save or an editor’s "Save draft" leaves the live site as it was', async () => {
+    await until('the build log to settle', settled)
+    const before = (await builds()).length
+    const org = (await api.call(admin, 'GET', '/organisations?where[slug][equals]=refuge&depth=0')).json.docs[0]
+    const email = `draft-partner-${Date.now()}@example.org`
+    expect((await api.call(admin, 'POST', '/users', { name: 'p', email, password: PASSWORD, role: 'partner', organisation: org.id })).status).toBe(201)
+    const partner = await api.login(email, PASSWORD)
+    const service = (await api.call(admin, 'GET', `/services?where[organisation][equals]=${org.id}&limit=1&depth=0`)).json.docs[0]
+    for (let i = 0; i < 3; i++) expect((await api.call(partner, 'PATCH', `/services/${service.id}`, { description: `Partner draft ${i}` })).status).toBe(200)
+    const story = (await api.call(admin, 'GET', '/news?limit=1')).json.docs[0]
+    expect((await api.call(admin, 'PATCH', `/news/${story.id}?draft=true`, { title: 'Not yet', _status: 'draft' })).status).toBe(200)
+    await sleep(3000) // twice the debounce
+    await until('the build log to settle', settled)
+    expect((await builds()).length).toBe(before)
+    expect((await page(`/news/${story.slug}/`)).status).toBe(200)
   })
 
   it('takes an unpublished story off the site', async () => {
