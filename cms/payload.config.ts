@@ -23,7 +23,7 @@ import { Users } from './collections/Users'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
-import { publishesToSite, settingsChanged } from './publishing/hooks'
+import { settingsChanged, sitePublishing } from './publishing/hooks'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
 
@@ -60,7 +60,7 @@ export default buildConfig({
   },
   collections: [
     // What the public site is built from: publishing, unpublishing or deleting any of it rebuilds the site.
-    ...[Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media].map(publishesToSite),
+    ...sitePublishing([Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media]),
     Users,
     SiteBuilds,
   ],

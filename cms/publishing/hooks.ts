@@ -6,6 +6,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 import { SiteBuilder } from './builder'
+import { consistencyHooks, withPublicRelations } from './consistency'
 import { createBuildRunner } from './run-build'
 
 const KEY = Symbol.for('csp-hub.site-builder')
@@ -95,15 +96,22 @@ export const settingsChanged: GlobalAfterChangeHook = ({ doc, req }) => {
   return doc
 }
 
-/** Adds the rebuild hooks to a collection the public site is built from. */
-export function publishesToSite(collection: CollectionConfig): CollectionConfig {
-  return {
+/**
+ * The collections the public site is built from: a change to what visitors can read rebuilds the
+ * site, and a change that would leave a live record pointing at a non-public one is refused
+ * (consistency.ts).
+ */
+export function sitePublishing(collections: CollectionConfig[]): CollectionConfig[] {
+  const consistency = consistencyHooks(collections.map((c) => c.slug))
+  return collections.map((original) => withPublicRelations(original, collections)).map((collection) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), beforeChange],
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), consistency.noteDraftSaves],
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), consistency.notUsedWhenUnpublished, beforeChange],
+      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), consistency.notUsedWhenDeleted],
       afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
       afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
     },
-  }
+  }))
 }
