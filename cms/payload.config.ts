@@ -21,6 +21,8 @@ import { Services } from './collections/Services'
 import { Strategies } from './collections/Strategies'
 import { Users } from './collections/Users'
 import { SiteBuilds } from './collections/SiteBuilds'
+import { Backups } from './collections/Backups'
+import { backupBeforeMigrating, backupTask } from './backups/job'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { settingsChanged, sitePublishing } from './publishing/hooks'
@@ -39,7 +41,8 @@ const allowedOrigins = [serverURL, ...originList(process.env.CORS_ORIGINS)]
 
 export default buildConfig({
   secret: resolveSecret(),
-  db: databaseAdapter(),
+  // A database with pending migrations is copied to BACKUP_DIR before they run (cms/backups).
+  db: backupBeforeMigrating(databaseAdapter()),
   editor: lexicalEditor(),
   sharp,
   serverURL,
@@ -63,6 +66,7 @@ export default buildConfig({
     ...sitePublishing([Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media]),
     Users,
     SiteBuilds,
+    Backups,
   ],
   globals: [{ ...SiteSettings, hooks: { afterChange: [settingsChanged] } }],
   endpoints: openReferralEndpoints,
@@ -74,6 +78,8 @@ export default buildConfig({
     // Payload lets any signed-in user queue, run and cancel jobs (scheduled publishes among them)
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
     access: { queue: ({ req }) => isStaff(req.user), run: ({ req }) => isStaff(req.user), cancel: ({ req }) => isStaff(req.user) },
+    // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
+    tasks: [backupTask],
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {

@@ -3,6 +3,7 @@ import * as migration_20261122_040858_review_workflow_and_builds from './2026112
 import * as migration_20261122_043403_site_contact from './20261122_043403_site_contact';
 import * as migration_20261122_044728_services_public_list_indexes from './20261122_044728_services_public_list_indexes';
 import * as migration_20261122_050213_texts_parent_indexes from './20261122_050213_texts_parent_indexes';
+import * as migration_20261123_222456_backups from './20261123_222456_backups';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_050213_texts_parent_indexes.up,
     down: migration_20261122_050213_texts_parent_indexes.down,
-    name: '20261122_050213_texts_parent_indexes'
+    name: '20261122_050213_texts_parent_indexes',
+  },
+  {
+    up: migration_20261123_222456_backups.up,
+    down: migration_20261123_222456_backups.down,
+    name: '20261123_222456_backups'
   },
 ];
