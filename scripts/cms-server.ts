@@ -30,7 +30,12 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
   void handle(req, res)
 })
-server.listen(port, hostname, () => console.log(`CMS listening on http://${hostname ?? 'localhost'}:${port}`))
+server.listen(port, hostname, () => {
+  console.log(`CMS listening on http://${hostname ?? 'localhost'}:${port}`)
+  // Payload starts its job crons (scheduled publishes, the nightly backup) on the first request it
+  // serves; make that request now, so they run even if nobody opens the admin or the API.
+  fetch(`http://${hostname ?? 'localhost'}:${port}/api/site-settings/global`).catch(() => {})
+})
 
 const stop = () => server.close(() => process.exit(0))
 process.on('SIGTERM', stop)
