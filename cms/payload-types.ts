@@ -281,7 +281,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -697,7 +696,22 @@ export interface SiteBuild {
   finishedAt?: string | null;
   durationMs?: number | null;
   pages?: number | null;
+  /**
+   * Why the build failed, or which records it left out.
+   */
   error?: string | null;
+  /**
+   * Records that failed the site’s checks: the rest of the site was built and went live without them.
+   */
+  excluded?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1232,7 +1246,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -1256,6 +1269,7 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   durationMs?: T;
   pages?: T;
   error?: T;
+  excluded?: T;
   updatedAt?: T;
   createdAt?: T;
 }

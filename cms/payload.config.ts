@@ -26,6 +26,7 @@ import { backupBeforeMigrating, backupTask } from './backups/job'
 import { SiteSettings } from './globals/SiteSettings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { settingsChanged, sitePublishing } from './publishing/hooks'
+import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
 
@@ -57,7 +58,7 @@ export default buildConfig({
     components: {
       views: { review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' } },
       afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink'],
-      beforeDashboard: ['/components/ReviewBanner#ReviewBanner'],
+      beforeDashboard: ['/components/SiteStatus#SiteStatus', '/components/ReviewBanner#ReviewBanner'],
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
@@ -87,6 +88,7 @@ export default buildConfig({
     // committed migrations here, before anything reads, so dev, tests and production share one schema.
     if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as Migration[] })
     await ensureFirstAdmin(payload)
+    if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
   },
   telemetry: false,
 })

@@ -21,9 +21,13 @@ try {
     if (seeded) console.log('The database was empty: seeded it from content/.')
     await payload.destroy()
   }
-  const { seconds, pages } = await buildSite(env)
+  const { seconds, pages, excluded } = await buildSite(env)
   console.log(`\nBuilt the public site (${pages} pages) into ${path.relative(process.cwd(), DIST) || DIST} in ${seconds.toFixed(1)} s.`)
-  console.log(`BUILD_RESULT ${JSON.stringify({ pages, seconds })}`)
+  if (excluded.length) {
+    console.warn(`\n${excluded.length} record${excluded.length === 1 ? ' was' : 's were'} LEFT OUT of the site because ${excluded.length === 1 ? 'it does' : 'they do'} not pass its checks (fix ${excluded.length === 1 ? 'it' : 'them'} in the CMS):`)
+    for (const e of excluded) console.warn(`  - ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`)
+  }
+  console.log(`BUILD_RESULT ${JSON.stringify({ pages, seconds, excluded })}`)
   process.exit(0)
 } catch (error) {
   exitWith(error)

@@ -34,6 +34,12 @@ export const SiteBuilds: CollectionConfig = {
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'durationMs', label: 'Duration (ms)', type: 'number' },
     { name: 'pages', type: 'number' },
-    { name: 'error', type: 'textarea' },
+    { name: 'error', label: 'Problems', type: 'textarea', admin: { description: 'Why the build failed, or which records it left out.' } },
+    {
+      name: 'excluded',
+      label: 'Records left out',
+      type: 'json',
+      admin: { description: 'Records that failed the site’s checks: the rest of the site was built and went live without them.' },
+    },
   ],
 }

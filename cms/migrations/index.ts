@@ -4,6 +4,7 @@ import * as migration_20261122_043403_site_contact from './20261122_043403_site_
 import * as migration_20261122_044728_services_public_list_indexes from './20261122_044728_services_public_list_indexes';
 import * as migration_20261122_050213_texts_parent_indexes from './20261122_050213_texts_parent_indexes';
 import * as migration_20261123_222456_backups from './20261123_222456_backups';
+import * as migration_20261123_230028_site_build_exclusions from './20261123_230028_site_build_exclusions';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_222456_backups.up,
     down: migration_20261123_222456_backups.down,
-    name: '20261123_222456_backups'
+    name: '20261123_222456_backups',
+  },
+  {
+    up: migration_20261123_230028_site_build_exclusions.up,
+    down: migration_20261123_230028_site_build_exclusions.down,
+    name: '20261123_230028_site_build_exclusions'
   },
 ];

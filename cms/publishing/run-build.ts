@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { projectRoot } from '../paths'
+import type { Exclusion } from '../../site/lib/payload-loader'
 import type { BuildRun } from './builder'
 
 const RESULT = /^BUILD_RESULT (\{.*\})$/m
@@ -15,7 +16,16 @@ const RESULT = /^BUILD_RESULT (\{.*\})$/m
 const ANSI = /\u001b\[[0-9;]*m/g
 
 /** Runs `tsx scripts/build.ts --skip-seed`; resolves with its result or rejects with the reason. */
-export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env): Promise<{ pages: number; seconds: number }> {
+export type BuildOutcome = { pages: number; seconds: number; excluded?: Exclusion[] }
+
+/** What editors read in the build log about records left out. */
+export const describeExclusions = (excluded: Exclusion[]) =>
+  excluded.length
+    ? `Live, but ${excluded.length} record${excluded.length === 1 ? ' was' : 's were'} left out because ${excluded.length === 1 ? 'it does' : 'they do'} not pass the site's checks; fix ${excluded.length === 1 ? 'it' : 'them'} in the CMS:\n` +
+      excluded.map((e) => `- ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`).join('\n')
+    : null
+
+export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--skip-seed'], {
       cwd: projectRoot,
@@ -64,6 +74,45 @@ export async function callDeployHook(body: Record<string, unknown>, url = proces
   }
 }
 
+const STARTUP_RECORDED = Symbol.for('csp-hub.startup-recorded')
+
+/** The build `npm start` runs before the CMS starts, handed to the CMS to record (CSP_HUB_STARTUP_BUILD). */
+export type StartupBuild = { status: 'succeeded' | 'failed'; startedAt: string; finishedAt: string; pages?: number; excluded?: Exclusion[]; error?: string | null }
+
+/**
+ * When the CMS starts with publishing on: builds left 'running' by a CMS that was stopped or killed
+ * are marked failed (the switch-in never happened, so the previous site stayed live), and the
+ * start-up build is written to the build log, where the dashboard shows a failure until fixed.
+ */
+export async function recordStartup(payload: Payload, startup = process.env.CSP_HUB_STARTUP_BUILD): Promise<void> {
+  // Once per process: Next initialises Payload once per route bundle, lazily, and a later bundle
+  // must not mark the build now running as failed, nor log the start-up build again.
+  const holder = globalThis as { [STARTUP_RECORDED]?: boolean }
+  if (holder[STARTUP_RECORDED]) return
+  holder[STARTUP_RECORDED] = true
+  await payload.update({
+    collection: 'site-builds',
+    where: { status: { equals: 'running' } },
+    data: { status: 'failed', finishedAt: new Date().toISOString(), error: 'The CMS stopped during this build; the previous site stayed live.' },
+  })
+  if (!startup) return
+  const build = JSON.parse(startup) as StartupBuild
+  await payload.create({
+    collection: 'site-builds',
+    data: {
+      label: `Start-up build at ${build.startedAt.slice(0, 19).replace('T', ' ')} UTC`,
+      status: build.status,
+      trigger: 'npm start',
+      startedAt: build.startedAt,
+      finishedAt: build.finishedAt,
+      durationMs: Date.parse(build.finishedAt) - Date.parse(build.startedAt),
+      pages: build.pages ?? null,
+      excluded: build.excluded ?? [],
+      error: build.error ?? null,
+    },
+  })
+}
+
 export function createBuildRunner(payload: Payload, build = buildInChildProcess): BuildRun {
   return async (reasons) => {
     const startedAt = new Date()
@@ -78,10 +127,12 @@ export function createBuildRunner(payload: Payload, build = buildInChildProcess)
         data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
       })
     try {
-      const { pages } = await build()
+      const { pages, excluded = [] } = await build()
       const hookProblem = await callDeployHook({ event: 'site.published', build: row.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pages, changes: reasons })
-      await finish({ status: 'succeeded', pages, error: hookProblem })
+      const leftOut = describeExclusions(excluded)
+      await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem].filter(Boolean).join('\n') || null })
       payload.logger.info(`Site rebuilt (${pages} pages) in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s: ${reasons.join('; ')}`)
+      if (leftOut) payload.logger.warn(leftOut)
     } catch (error) {
       const message = (error as Error).message
       await finish({ status: 'failed', error: message })

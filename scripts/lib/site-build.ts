@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto'
 import { cp, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuiltSite } from '../../site/checks'
+import type { Exclusion } from '../../site/lib/payload-loader'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 
 /** The live site. SITE_DIST_DIR moves it, so tests never replace a developer's dist/. */
 export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectRoot, 'dist'))
 
-export type BuildResult = { folder: string; seconds: number; pages: number }
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[] }
 
 /**
  * Builds into a fresh folder inside the project — Astro keeps its temporary files beside the
@@ -28,19 +29,26 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
   await mkdir(builds, { recursive: true })
   const release = await lock(path.join(builds, 'build.lock'))
   const folder = path.join(builds, `build-${Date.now()}`)
+  // The records the site's loaders leave out (site/lib/payload-loader.ts), one JSON line each.
+  const exclusions = `${folder}.excluded.jsonl`
   const options = { capture: quiet }
   try {
     // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
-    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }
+    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, ASTRO_TELEMETRY_DISABLED: '1' }
     await run(bin('astro'), ['build', '--outDir', folder], { env: astroEnv, ...options })
     await run(bin('pagefind'), ['--site', folder, '--silent'], { env, ...options })
     const { pages } = await checkBuiltSite(folder)
+    const excluded = (await readFile(exclusions, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Exclusion)
     await switchIn(folder, target)
-    return { folder: target, pages, seconds: (performance.now() - started) / 1000 }
+    return { folder: target, pages, seconds: (performance.now() - started) / 1000, excluded }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
     throw error
   } finally {
+    await rm(exclusions, { force: true })
     await release()
   }
 }

@@ -2,10 +2,13 @@
  * An Astro content loader that reads one Payload collection through the Local API as an anonymous
  * visitor: overrideAccess false and no user, so the collection's own read access decides what the
  * site may show. Drafts and restricted items are never fetched, even if a page forgets a filter.
- * Each record is checked with the site's zod schema; a record that fails stops the build with a
- * message naming the collection, the document and the field.
+ * Each record is checked with the site's zod schema. A record that fails is left out of the site —
+ * the safe direction: leaving it out publishes nothing unreviewed — and everything else is built
+ * and goes live. The record is reported loudly: in the build output, and (via the file named by
+ * SITE_EXCLUSIONS_FILE) in the CMS's build log and on the admin dashboard until it is fixed. One bad
+ * record never blocks everyone else's changes.
  */
-import { readFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
 import type { CollectionSlug, Payload, Where } from 'payload'
 import type { z } from 'zod'
@@ -25,6 +28,14 @@ export class RecordError extends Error {
   override name = 'RecordError'
 }
 
+/** A record the build left out, and why, in words an editor can act on. */
+export type Exclusion = { collection: string; id: string; slug: string; title: string; problem: string }
+
+function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string) => void }) {
+  logger.warn(`LEFT OUT: ${exclusion.collection} “${exclusion.title}” (id ${exclusion.id}): ${exclusion.problem}`)
+  if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
+}
+
 export async function cms(): Promise<Payload> {
   if (process.env.SITE_CONTENT_JSON) return (replayed ??= replay(process.env.SITE_CONTENT_JSON))
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
@@ -40,28 +51,36 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       const { docs } = await payload.find({ collection, where, depth, pagination: false, overrideAccess: false, draft: false })
       const seen = new Set<string>()
       let parsed = 0
+      let excluded = 0
       for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
-        seen.add(id)
         // The digest covers the whole record as read (populated relations included), so a renamed
         // organisation still refreshes the services that show its name.
         const digest = generateDigest(JSON.stringify(doc))
         // Unchanged since the last build: the stored entry stands, nothing to validate again.
-        if (store.get(id)?.digest === digest) continue
+        if (store.get(id)?.digest === digest) {
+          seen.add(id)
+          continue
+        }
         const result = schema.safeParse(doc)
         if (!result.success) {
+          // Not in `seen`: an earlier good version of it is removed from the store below.
           const issue = result.error.issues[0]!
-          throw new RecordError(
-            `${collection} "${id}" (id ${String(doc.id)}) cannot be published: field ${issue.path.join('.') || '(record)'} ${issue.message}. ` +
-              'Fix it in the CMS; the last good site stays live.',
+          const title = String(doc.title ?? doc.name ?? doc.slug ?? doc.id)
+          reportExclusion(
+            { collection, id: String(doc.id), slug: String(doc.slug ?? ''), title, problem: `field ${issue.path.join('.') || '(record)'}: ${issue.message}` },
+            logger,
           )
+          excluded++
+          continue
         }
+        seen.add(id)
         parsed++
         store.set({ id, data: result.data as Record<string, unknown>, digest })
       }
       // Unpublished or deleted since the last build.
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
-      logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed`)
+      logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed${excluded ? `, ${excluded} LEFT OUT` : ''}`)
     },
   }
 }
