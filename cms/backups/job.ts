@@ -10,6 +10,7 @@ import { migrations as committedMigrations } from '../migrations'
 import type { Backup } from '../payload-types'
 import { createBackup, pruneBackups, type RunSql } from './backup'
 import type { BackupManifest } from './manifest'
+import { markOpen } from './open-marker'
 import { backupDir, backupTarget } from './paths'
 
 /** Every night at 02:00 in the CMS machine's local time (Payload's autoRun queues it; see payload.config.ts). */
@@ -138,6 +139,8 @@ export async function pendingMigrations(sql: RunSql, migrations: readonly { name
  * Wraps the SQLite adapter so every `migrate` (prodMigrations on connect in production, onInit
  * elsewhere, and `payload migrate`) first copies a database that has data and pending migrations.
  * If that copy cannot be made, the migration does not run: start-up stops with the reason.
+ * It also marks the database as open by this process until it exits (open-marker.ts), which is
+ * how `npm run restore` knows a CMS or script is using it.
  */
 export function backupBeforeMigrating(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   if (adapter.name !== 'sqlite') return adapter
@@ -145,6 +148,15 @@ export function backupBeforeMigrating(adapter: DatabaseAdapterObj): DatabaseAdap
     ...adapter,
     init: (args) => {
       const db = adapter.init(args) as unknown as SQLiteAdapter
+      const url = String(db.clientConfig?.url ?? '')
+      if (url.startsWith('file:')) {
+        const unmark = markOpen(url.slice('file:'.length))
+        const destroy = db.destroy?.bind(db)
+        db.destroy = async () => {
+          unmark()
+          await destroy?.()
+        }
+      }
       const migrate = db.migrate.bind(db)
       db.migrate = async (options?: { migrations?: Migration[] }) => {
         const sql = sqlOf(db)

@@ -16,6 +16,7 @@ import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { projectRoot } from '../paths'
 import { backupName } from './names'
+import { openBy } from './open-marker'
 import { BackupError, DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, sha256File, verifyBackup, type BackupManifest } from './manifest'
 
 export interface RestoreTarget {
@@ -75,8 +76,20 @@ export function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
   })
 }
 
-/** Why a restore must not run now, or null. */
+/**
+ * Why a restore must not run now, or null. Three signs, any one enough: a live process has marked
+ * the database open (open-marker.ts), SQLite cannot get an exclusive lock on it, or something
+ * answers on the CMS port (a CMS that has not opened the database yet).
+ */
 export async function whyNotNow(target: RestoreTarget): Promise<string | null> {
+  const users = openBy(target.databaseFile)
+  if (users.length) {
+    return (
+      `The database ${target.databaseFile} is open in another process — the CMS (npm start, npm run cms, npm run dev) or a script: ` +
+      users.map(({ pid, what }) => `pid ${pid} (${what})`).join('; ') +
+      '. Stop it, then restore.'
+    )
+  }
   if (databaseInUse(target.databaseFile)) {
     return `The database ${target.databaseFile} is open in another process — the CMS (npm start, npm run cms, npm run dev) or a script is running. Stop it, then restore.`
   }

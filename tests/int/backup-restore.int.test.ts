@@ -6,7 +6,7 @@
  * incomplete or damaged backup, and keeps what it replaces so a restore can be undone.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -175,6 +175,8 @@ describe('npm run restore', () => {
     const { code, output } = await restoreCommand([backupFolder], { DATABASE_URI: process.env.DATABASE_URI!, MEDIA_DIR: process.env.MEDIA_DIR!, CMS_PORT: String(await freePort()) })
     expect(code).toBe(1)
     expect(output).toMatch(/is open in another process/)
+    // Named by the marker Payload's adapter leaves while this process has the database open.
+    expect(output).toContain(`pid ${process.pid}`)
     expect(output).toMatch(/Not restored/)
     expect(readdirSync(path.dirname(database)).filter((name) => name.includes('before-restore') || name.includes('.restoring-'))).toEqual([])
     expect(existsSync(database)).toBe(true)
@@ -236,6 +238,9 @@ describe('npm run restore', () => {
     const env = { DATABASE_URI: `file:${path.join(target, 'csp-hub.db')}`, MEDIA_DIR: path.join(target, 'media'), CMS_PORT: String(await freePort()) }
     // Make the live copy differ from the backup, so undoing is visible.
     writeFileSync(path.join(target, 'media', 'added-after.txt'), 'a file that is not in the backup')
+    // A marker left by a CMS that was killed (its pid is gone) does not block the restore.
+    mkdirSync(path.join(target, 'csp-hub.db.open'), { recursive: true })
+    writeFileSync(path.join(target, 'csp-hub.db.open', '999999999'), 'a killed CMS')
 
     const started = performance.now()
     const { code, output } = await restoreCommand(['latest'], env)
@@ -250,6 +255,8 @@ describe('npm run restore', () => {
     expect(manifest.kind).toBe('before-restore')
     expect(manifest.media.map((m) => m.path)).toContain('media/added-after.txt')
     expect(readdirSync(target).filter((name) => name.startsWith('.restoring-') || name.endsWith('-wal'))).toEqual([])
+
+    expect(existsSync(path.join(target, 'csp-hub.db.open', '999999999'))).toBe(false)
 
     const undo = await restoreCommand([previous], env)
     expect(undo.code, undo.output).toBe(0)
