@@ -16,8 +16,9 @@ export function throwawayEnv(label: string): NodeJS.ProcessEnv & { DATABASE_URI:
     PATH: withProjectBin(process.env.PATH),
     TEST_DIR: dir,
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
-    // Uploads go to the throwaway folder too, never to .data/media.
+    // Uploads go to the throwaway folder too, never to .data/media; and so do database backups.
     MEDIA_DIR: path.join(dir, 'media'),
+    BACKUP_DIR: path.join(dir, 'backups'),
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -70,8 +70,8 @@ const until = async (condition: () => boolean, what: string, timeoutMs = 60_000)
 }
 
 beforeAll(async () => {
-  process.env.BACKUP_DIR = backupDir
   ;({ payload, dir } = await throwawayPayload('backup-restore'))
+  process.env.BACKUP_DIR = backupDir
   // Imported only now: the media collection reads MEDIA_DIR when it is first imported.
   const { runBackup } = await import('../../cms/backups/job')
   // Real content, and uploads, so the copy is not trivially small.

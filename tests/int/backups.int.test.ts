@@ -29,9 +29,9 @@ let job: typeof import('../../cms/backups/job')
 const backupDir = mkdtempSync(path.join(tmpdir(), 'csp-hub-backup-dir-'))
 
 beforeAll(async () => {
-  // Before the config is imported, so nothing here ever writes to the developer's .data/backups.
-  process.env.BACKUP_DIR = backupDir
   ;({ payload, dir } = await throwawayPayload('backups'))
+  // BACKUP_DIR is read when a backup is made; this test's own folder, to list what it made.
+  process.env.BACKUP_DIR = backupDir
   job = await import('../../cms/backups/job')
 })
 afterAll(async () => {
