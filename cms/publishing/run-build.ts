@@ -85,32 +85,37 @@ export type StartupBuild = { status: 'succeeded' | 'failed'; startedAt: string; 
  * start-up build is written to the build log, where the dashboard shows a failure until fixed.
  */
 export async function recordStartup(payload: Payload, startup = process.env.CSP_HUB_STARTUP_BUILD): Promise<void> {
-  // Once per process: Next initialises Payload once per route bundle, lazily, and a later bundle
-  // must not mark the build now running as failed, nor log the start-up build again.
-  const holder = globalThis as { [STARTUP_RECORDED]?: boolean }
-  if (holder[STARTUP_RECORDED]) return
-  holder[STARTUP_RECORDED] = true
-  await payload.update({
-    collection: 'site-builds',
-    where: { status: { equals: 'running' } },
-    data: { status: 'failed', finishedAt: new Date().toISOString(), error: 'The CMS stopped during this build; the previous site stayed live.' },
-  })
-  if (!startup) return
-  const build = JSON.parse(startup) as StartupBuild
-  await payload.create({
-    collection: 'site-builds',
-    data: {
-      label: `Start-up build at ${build.startedAt.slice(0, 19).replace('T', ' ')} UTC`,
-      status: build.status,
-      trigger: 'npm start',
-      startedAt: build.startedAt,
-      finishedAt: build.finishedAt,
-      durationMs: Date.parse(build.finishedAt) - Date.parse(build.startedAt),
-      pages: build.pages ?? null,
-      excluded: build.excluded ?? [],
-      error: build.error ?? null,
-    },
-  })
+  // Next may initialise Payload more than once in one CMS process (per route bundle, lazily), so
+  // this must be idempotent: it only touches builds that started before this process did, and
+  // logs the start-up build only if it is not in the log yet.
+  const holder = globalThis as { [STARTUP_RECORDED]?: Promise<void> }
+  holder[STARTUP_RECORDED] ??= (async () => {
+    const processStarted = new Date(Date.now() - process.uptime() * 1000).toISOString()
+    await payload.update({
+      collection: 'site-builds',
+      where: { and: [{ status: { equals: 'running' } }, { startedAt: { less_than: processStarted } }] },
+      data: { status: 'failed', finishedAt: new Date().toISOString(), error: 'The CMS stopped during this build; the previous site stayed live.' },
+    })
+    if (!startup) return
+    const build = JSON.parse(startup) as StartupBuild
+    const trigger = `npm start (${build.startedAt})`
+    if ((await payload.count({ collection: 'site-builds', where: { trigger: { equals: trigger } } })).totalDocs > 0) return
+    await payload.create({
+      collection: 'site-builds',
+      data: {
+        label: `Start-up build at ${build.startedAt.slice(0, 19).replace('T', ' ')} UTC`,
+        status: build.status,
+        trigger,
+        startedAt: build.startedAt,
+        finishedAt: build.finishedAt,
+        durationMs: Date.parse(build.finishedAt) - Date.parse(build.startedAt),
+        pages: build.pages ?? null,
+        excluded: build.excluded ?? [],
+        error: build.error ?? null,
+      },
+    })
+  })()
+  await holder[STARTUP_RECORDED]
 }
 
 export function createBuildRunner(payload: Payload, build = buildInChildProcess): BuildRun {
