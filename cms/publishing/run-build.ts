@@ -15,6 +15,8 @@ const RESULT = /^BUILD_RESULT (\{.*\})$/m
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 
+const withoutPublishing = ({ CSP_HUB_PUBLISH: _publish, CSP_HUB_STARTUP_BUILD: _startup, ...env }: NodeJS.ProcessEnv) => env
+
 /** Runs `tsx scripts/build.ts --skip-seed`; resolves with its result or rejects with the reason. */
 export type BuildOutcome = { pages: number; seconds: number; excluded?: Exclusion[] }
 
@@ -29,7 +31,9 @@ export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--skip-seed'], {
       cwd: projectRoot,
-      env: { ...env, PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
+      // The build reads the CMS as a visitor; it must not act as the publishing CMS (its Payload would
+      // otherwise log a start-up build and mark the very build that runs it as failed).
+      env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
