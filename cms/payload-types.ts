@@ -505,6 +505,7 @@ export interface Service {
     | 'burglary-theft'
     | 'hate-crime'
     | 'mental-health'
+    | 'refuge'
     | 'housing'
     | 'legal-advice'
     | 'perpetrator-programmes'
@@ -529,12 +530,19 @@ export interface Service {
   languages?: string[] | null;
   urgent?: boolean | null;
   /**
-   * Only details the organisation publishes itself. Leave empty rather than guess: a wrong number can put someone in danger.
+   * Never show where this service is. Always true for refuge and safe accommodation. Its address, and any postcode or street in its text, are refused.
+   */
+  locationConfidential?: boolean | null;
+  /**
+   * Only details the organisation publishes itself. Leave empty rather than guess: a wrong number can put someone in danger. Refuge and safe-accommodation addresses are never shown anywhere: residents see the phone line, the referral route and the areas served instead.
    */
   contact?: {
     phone?: string | null;
     email?: string | null;
     website?: string | null;
+    /**
+     * Only for services people visit. Never for a refuge or safe accommodation.
+     */
     address?: string | null;
   };
   /**
@@ -1098,6 +1106,7 @@ export interface ServicesSelect<T extends boolean = true> {
   accessModes?: T;
   languages?: T;
   urgent?: T;
+  locationConfidential?: T;
   contact?:
     | T
     | {

@@ -24,16 +24,38 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** A secret the output must never contain, e.g. a refuge's stored address, and whose it is. */
+export type Secret = { owner: string; text: string }
+
+const squash = (text: string) => text.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, ' ').replace(/[\s,.]+/g, ' ').trim()
+
+/**
+ * The parts of an address that would give it away: each line or comma-separated part with a digit
+ * in it (a house number, a postcode). A town name alone is on many pages and gives nothing away.
+ */
+export function telltaleParts(address: string): string[] {
+  return address
+    .split(/[\n,]+/)
+    .map(squash)
+    .filter((part) => /\d/.test(part) && part.length >= 5)
+}
+
 /** Resolves with the number of HTML pages, or throws SiteCheckError naming every problem. */
-export async function checkBuiltSite(folder: string): Promise<{ pages: number }> {
+export async function checkBuiltSite(folder: string, { secrets = [] as Secret[] } = {}): Promise<{ pages: number }> {
   const problems: string[] = []
   let pages = 0
+  const parts = secrets.flatMap((s) => telltaleParts(s.text).map((part) => ({ owner: s.owner, part })))
   for await (const file of files(folder)) {
-    if (!/\.(html|xml|json)$/.test(file)) continue
+    if (!/\.(html|xml|json|txt)$/.test(file)) continue
     if (file.endsWith('.html')) pages++
     const text = await readFile(file, 'utf8')
     for (const { pattern, marking } of FORBIDDEN)
       if (pattern.test(text)) problems.push(`/${path.relative(folder, file)} would show text marked “${marking}”`)
+    if (parts.length) {
+      const squashed = squash(text.replace(/<[^>]+>/g, ' '))
+      for (const { owner, part } of parts)
+        if (squashed.includes(part)) problems.push(`/${path.relative(folder, file)} would show part of the address of ${owner}, a confidential location`)
+    }
   }
   if (pages === 0) problems.push('the build produced no pages')
   if (problems.length)

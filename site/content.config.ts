@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content'
 import { glob } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { cms, payloadLoader } from './lib/payload-loader'
+import { isLocationConfidential, type LocatableEntry } from '../cms/directory/confidential-location'
 import {
   agendaItemSchema,
   meetingSchema,
@@ -23,7 +24,17 @@ export const collections = {
   partnerships: defineCollection({ loader: payloadLoader({ collection: 'partnerships', schema: partnershipSchema }) }),
   strategies: defineCollection({ loader: payloadLoader({ collection: 'strategies', schema: strategySchema }) }),
   priorities: defineCollection({ loader: payloadLoader({ collection: 'priorities', schema: prioritySchema }) }),
-  services: defineCollection({ loader: payloadLoader({ collection: 'services', schema: serviceSchema }) }),
+  services: defineCollection({
+    loader: payloadLoader({
+      collection: 'services',
+      schema: serviceSchema,
+      // A confidential location's stored address must appear nowhere in the output, whatever happens.
+      secrets: (doc) => {
+        const entry = doc as LocatableEntry
+        return isLocationConfidential(entry) && entry.contact?.address ? [entry.contact.address] : []
+      },
+    }),
+  }),
   news: defineCollection({ loader: payloadLoader({ collection: 'news', schema: newsSchema }) }),
   meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
   agendaItems: defineCollection({

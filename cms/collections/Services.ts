@@ -8,6 +8,8 @@ import { editorialVersions } from '../versions'
 import { externalIdField, uuidField } from '../fields/identity'
 import { reviewDueField, reviewFields } from '../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
+import { noConfidentialLocation } from '../directory/hooks'
+import { isLocationConfidential, type LocatableEntry } from '../directory/confidential-location'
 import { restoreVersionAsDraftForPartners } from '../review/restore'
 
 export const Services: CollectionConfig = {
@@ -15,7 +17,7 @@ export const Services: CollectionConfig = {
   labels: { singular: 'Directory entry', plural: 'Directory entries' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'organisation', 'lastReviewed', 'reviewDue', 'review.state', '_status'],
+    defaultColumns: ['name', 'organisation', 'locationConfidential', 'lastReviewed', 'reviewDue', 'review.state', '_status'],
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
@@ -23,7 +25,7 @@ export const Services: CollectionConfig = {
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('services')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation')] },
+  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), noConfidentialLocation] },
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index
@@ -58,16 +60,36 @@ export const Services: CollectionConfig = {
     { name: 'languages', type: 'text', hasMany: true, admin: { description: 'Languages the service is offered in, as their English names.' } },
     { name: 'urgent', label: 'Open 24 hours, 7 days a week', type: 'checkbox', defaultValue: false },
     {
+      name: 'locationConfidential',
+      label: 'Location confidential',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Never show where this service is. Always true for refuge and safe accommodation. Its address, and any postcode or street in its text, are refused.',
+      },
+    },
+    {
       name: 'contact',
       type: 'group',
       admin: {
         description:
-          'Only details the organisation publishes itself. Leave empty rather than guess: a wrong number can put someone in danger.',
+          'Only details the organisation publishes itself. Leave empty rather than guess: a wrong number can put someone in danger. ' +
+          'Refuge and safe-accommodation addresses are never shown anywhere: residents see the phone line, the referral route and the areas served instead.',
       },
       fields: [
         { type: 'row', fields: [{ name: 'phone', type: 'text', validate: ukPhone }, { name: 'email', type: 'text', validate: emailAddress }] },
         { name: 'website', type: 'text', validate: webAddress },
-        { name: 'address', type: 'textarea' },
+        {
+          name: 'address',
+          type: 'textarea',
+          admin: {
+            // Not even offered on a confidential entry; the hook refuses one however it arrives.
+            condition: (data) => !isLocationConfidential(data as LocatableEntry),
+            description: 'Only for services people visit. Never for a refuge or safe accommodation.',
+          },
+        },
       ],
     },
     { name: 'howToAccess', type: 'textarea', admin: { description: 'How to reach the service when it has no public contact details, for example “through a referral from your GP”.' } },

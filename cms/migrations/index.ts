@@ -5,6 +5,7 @@ import * as migration_20261122_044728_services_public_list_indexes from './20261
 import * as migration_20261122_050213_texts_parent_indexes from './20261122_050213_texts_parent_indexes';
 import * as migration_20261123_222456_backups from './20261123_222456_backups';
 import * as migration_20261123_230028_site_build_exclusions from './20261123_230028_site_build_exclusions';
+import * as migration_20261123_231925_location_confidential from './20261123_231925_location_confidential';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_230028_site_build_exclusions.up,
     down: migration_20261123_230028_site_build_exclusions.down,
-    name: '20261123_230028_site_build_exclusions'
+    name: '20261123_230028_site_build_exclusions',
+  },
+  {
+    up: migration_20261123_231925_location_confidential.up,
+    down: migration_20261123_231925_location_confidential.down,
+    name: '20261123_231925_location_confidential'
   },
 ];

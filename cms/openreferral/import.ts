@@ -11,6 +11,7 @@
  * /open-data/services.json), so any feed can copy Refuge's. A feed record carrying one is imported
  * as a new draft, and the report names the record of ours whose id it carries.
  */
+import { CONFIDENTIAL_CATEGORIES, isLocationConfidential, locationProblems, type LocatableEntry } from '../directory/confidential-location'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 import { slugify } from '../fields/slug'
@@ -192,6 +193,17 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     return id
   }
 
+  const refugeRunners = new Map<string, boolean>()
+  /** Does this organisation of ours run a refuge (an entry in the refuge category, or marked confidential)? */
+  const runsRefuges = async (id: number | string) => {
+    const key = String(id)
+    if (!refugeRunners.has(key)) {
+      const entry = await findOne('services', { and: [{ organisation: { equals: id } }, { or: [{ locationConfidential: { equals: true } }, { categories: { in: [...CONFIDENTIAL_CATEGORIES] } }] }] })
+      refugeRunners.set(key, Boolean(entry))
+    }
+    return refugeRunners.get(key)!
+  }
+
   for (const hsds of services) {
     const mapped = fromHsds(hsds, options)
     if (!mapped.ok) {
@@ -200,9 +212,28 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     }
     const { service, notes } = mapped
     const entry: ReportEntry = { name: service.name, externalId: service.externalId, notes }
+    const organisationId = await organisation(mapped.organisation)
+    // A refuge's location is never stored or published (cms/directory/confidential-location.ts):
+    // a refuge by our taxonomy, any entry whose text says refuge or safe house, and every entry of
+    // an organisation we know runs refuges is imported as a confidential location, its address
+    // dropped with a note. Nothing is guessed in its place.
+    if (isLocationConfidential(service) || /\b(refuge|safe house)/i.test(`${service.name} ${service.description}`) || (await runsRefuges(organisationId))) {
+      ;(service as { locationConfidential?: boolean }).locationConfidential = true
+      const problems = locationProblems(service as unknown as LocatableEntry)
+      const fatal = problems.find((p) => p.path === 'name' || p.path === 'description')
+      if (fatal) {
+        report.skipped.push({ name: service.name, externalId: service.externalId, notes, reason: `it is a refuge or safe accommodation and its ${fatal.path} gives its location away (a postcode or street); refuge locations are never published` })
+        continue
+      }
+      for (const problem of problems) {
+        if (problem.path === 'contact.address') service.contact.address = undefined
+        else (service as unknown as Record<string, unknown>)[problem.path] = undefined
+        notes.push(`${problem.path === 'contact.address' ? 'address' : problem.path} left out: refuge and safe-accommodation locations are never published`)
+      }
+    }
     const data = {
       ...service,
-      organisation: await organisation(mapped.organisation),
+      organisation: organisationId,
       contact: {
         phone: service.contact.phone ?? null,
         email: service.contact.email ?? null,

@@ -131,3 +131,16 @@ describe('taxonomies', () => {
     expect(lookupTerm(term('audiences', 'women').id)).toEqual({ taxonomy: 'audiences', code: 'women' })
   })
 })
+
+describe('confidential locations in the feed', () => {
+  it('never map a refuge’s address: no location, no service_at_location, still valid HSDS', () => {
+    for (const record of [{ ...full, categories: ['refuge', 'domestic-abuse'] }, { ...full, locationConfidential: true }]) {
+      const service = toHsdsService(record)
+      expect(service.service_at_locations ?? []).toEqual([])
+      expect(JSON.stringify(service)).not.toMatch(/High Street|IG1 1AA/)
+      expect(problems(serviceValidator(), service)).toBeUndefined()
+    }
+    // An ordinary service keeps its address.
+    expect(JSON.stringify(toHsdsService(full))).toContain('High Street')
+  })
+})

@@ -7,6 +7,7 @@
  * address becomes a structured HSDS address only when it can be read reliably (a UK postcode and
  * a town line), otherwise the location carries it as its description.
  */
+import { isLocationConfidential } from '../directory/confidential-location'
 import { areas, organisationTypes } from '../taxonomy'
 import { partId } from './ids'
 import { term, vocabularies, type HsdsTaxonomyTerm, type TaxonomyKey } from './taxonomies'
@@ -24,6 +25,7 @@ export type ServiceRecord = {
   languages?: string[] | null
   urgent?: boolean | null
   contact?: { phone?: string | null; email?: string | null; website?: string | null; address?: string | null } | null
+  locationConfidential?: boolean | null
   howToAccess?: string | null
   openingHours?: string | null
   eligibility?: string | null
@@ -196,7 +198,9 @@ export function toHsdsService(s: ServiceRecord): Json {
   const id = summary.id as string
   const phone = text(s.contact?.phone)
   const email = summary.email as string | undefined
-  const address = text(s.contact?.address)
+  // A refuge's location is never published: no location, no service_at_location, only the areas
+  // served and the contact point (cms/directory/confidential-location.ts).
+  const address = isLocationConfidential(s) ? undefined : text(s.contact?.address)
 
   const phones = phone ? [{ id: partId(id, 'phone'), service_id: id, number: phone, type: 'voice' }] : []
   const contacts = email ? [{ id: partId(id, 'contact'), service_id: id, email }] : []

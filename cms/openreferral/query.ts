@@ -4,6 +4,7 @@
  * the same rule the public site is built with. Never pass a request or user in here.
  */
 import type { Payload, Where } from 'payload'
+import { locationProblems, type LocatableEntry } from '../directory/confidential-location'
 import { toHsdsService, toHsdsServiceAtLocations, toHsdsServiceSummary, type ServiceRecord } from './map'
 import { page, type Paging, type ServiceQuery } from './params'
 import { vocabularies, type TaxonomyKey } from './taxonomies'
@@ -32,9 +33,16 @@ export function serviceWhere(query: Omit<ServiceQuery, 'page' | 'perPage' | 'ful
 const anonymous = { overrideAccess: false, draft: false, depth: 1 } as const
 const ORDER = ['name', 'id']
 
+/**
+ * A confidential location whose record gives its place away (an address or postcode forced into
+ * the database past the CMS's checks) is left out of the feed, as the site's build leaves it out.
+ */
+const publishable = (docs: unknown[]) => (docs as ServiceRecord[]).filter((d) => locationProblems(d as LocatableEntry).length === 0)
+
 async function findPage(payload: Payload, where: Where, paging: Paging) {
   const result = await payload.find({ collection: 'services', where, page: paging.page, limit: paging.perPage, sort: ORDER, ...anonymous })
-  return { docs: result.docs as unknown as ServiceRecord[], total: result.totalDocs }
+  const docs = publishable(result.docs)
+  return { docs, total: result.totalDocs - (result.docs.length - docs.length) }
 }
 
 export async function listServices(payload: Payload, query: ServiceQuery) {
@@ -44,21 +52,21 @@ export async function listServices(payload: Payload, query: ServiceQuery) {
 
 export async function getService(payload: Payload, uuid: string) {
   const result = await payload.find({ collection: 'services', where: { uuid: { equals: uuid.toLowerCase() } }, limit: 1, ...anonymous })
-  const doc = result.docs[0] as unknown as ServiceRecord | undefined
+  const doc = publishable(result.docs)[0]
   return doc ? toHsdsService(doc) : undefined
 }
 
 /** Every published service, fully nested, in one page: the downloadable snapshot. */
 export async function allServices(payload: Payload) {
   const result = await payload.find({ collection: 'services', pagination: false, sort: ORDER, ...anonymous })
-  const docs = result.docs as unknown as ServiceRecord[]
+  const docs = publishable(result.docs)
   return page(docs.map(toHsdsService), docs.length, { page: 1, perPage: Math.max(docs.length, 1) })
 }
 
 /** Services with an address have exactly one service_at_location, so paging by service is exact. */
 export async function listServiceAtLocations(payload: Payload, query: ServiceQuery) {
   const where: Where = {
-    and: [serviceWhere(query), { 'contact.address': { exists: true } }, { 'contact.address': { not_equals: '' } }],
+    and: [serviceWhere(query), { 'contact.address': { exists: true } }, { 'contact.address': { not_equals: '' } }, { locationConfidential: { not_equals: true } }],
   }
   const { docs, total } = await findPage(payload, where, query)
   return page(docs.flatMap(toHsdsServiceAtLocations), total, query)

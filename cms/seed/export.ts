@@ -151,6 +151,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
     return clean({
       slug: d.slug, uuid: d.uuid, name: d.name, organisation: ref(orgSlug, d.organisation), description: d.description,
       categories: d.categories, audiences: d.audiences, areas: d.areas, languages: d.languages, accessModes: d.accessModes, urgent: d.urgent ?? false,
+      locationConfidential: d.locationConfidential ? true : undefined,
       contact: clean({ phone: contact.phone, email: contact.email, website: contact.website, address: contact.address }),
       openingHours: d.openingHours, eligibility: d.eligibility, cost: d.cost, howToAccess: d.howToAccess, lastReviewed: day(d.lastReviewed),
       review: reviewOf(d), externalId: d.externalId, ...sourceOf(d),

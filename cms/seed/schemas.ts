@@ -9,6 +9,7 @@
  * unpublished `draft` of themselves; media files sit in media/ with their alt text in media.json;
  * site settings in settings.json. See docs/backups.md.
  */
+import { locationProblems, type LocatableEntry } from '../directory/confidential-location'
 import { z } from 'zod'
 import {
   accessModes,
@@ -254,6 +255,8 @@ export const serviceFields = z.strictObject({
   accessModes: z.array(z.enum(keys(accessModes))).default([]),
   /** Open 24 hours a day, 7 days a week. Only when the source says so. */
   urgent: z.boolean().default(false),
+  /** Never show where it is (always so for refuge entries): no address, postcode or street. */
+  locationConfidential: z.boolean().optional(),
   /** Contact details ONLY when the seed document prints them. Never invented. */
   contact: z
     .strictObject({
@@ -274,7 +277,12 @@ export const serviceFields = z.strictObject({
   source,
   sourceDocument,
 })
-export const serviceSchema = editorial(serviceFields)
+/** A refuge's location is never stored (cms/directory/confidential-location.ts): refused before anything is written. */
+const noConfidentialLocation: Check = (schema) =>
+  schema.superRefine((value, ctx) => {
+    for (const problem of locationProblems(value as LocatableEntry)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message })
+  }) as never
+export const serviceSchema = editorial(serviceFields, [], noConfidentialLocation)
 
 export const newsFields = z.strictObject({
   slug,

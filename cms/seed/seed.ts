@@ -172,7 +172,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     await editorial('services', s, (f) => ({
       name: f.name ?? null, organisation: org(f.organisation), description: f.description ?? null,
       categories: f.categories ?? [], audiences: f.audiences ?? [], areas: f.areas ?? [], languages: f.languages ?? [],
-      accessModes: f.accessModes ?? [], urgent: f.urgent ?? false,
+      accessModes: f.accessModes ?? [], urgent: f.urgent ?? false, locationConfidential: f.locationConfidential ?? false,
       contact: { phone: f.contact?.phone ?? null, email: f.contact?.email ?? null, website: f.contact?.website ?? null, address: f.contact?.address ?? null },
       howToAccess: f.howToAccess ?? null, openingHours: f.openingHours ?? null, eligibility: f.eligibility ?? null,
       cost: f.cost ?? null, lastReviewed: f.lastReviewed ?? null, ...trail(f),

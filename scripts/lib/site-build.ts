@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { cp, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { cp, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { checkBuiltSite } from '../../site/checks'
+import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
 import { projectRoot } from './env'
 import { bin, run } from './run'
@@ -31,17 +31,17 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
   const folder = path.join(builds, `build-${Date.now()}`)
   // The records the site's loaders leave out (site/lib/payload-loader.ts), one JSON line each.
   const exclusions = `${folder}.excluded.jsonl`
+  // Texts the output must never contain (a refuge's stored address), one JSON line each.
+  const secrets = `${folder}.secrets.jsonl`
   const options = { capture: quiet }
   try {
+    await removeLeftovers(builds, target)
     // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
-    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, ASTRO_TELEMETRY_DISABLED: '1' }
+    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, SITE_SECRETS_FILE: secrets, ASTRO_TELEMETRY_DISABLED: '1' }
     await run(bin('astro'), ['build', '--outDir', folder], { env: astroEnv, ...options })
     await run(bin('pagefind'), ['--site', folder, '--silent'], { env, ...options })
-    const { pages } = await checkBuiltSite(folder)
-    const excluded = (await readFile(exclusions, 'utf8').catch(() => ''))
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Exclusion)
+    const { pages } = await checkBuiltSite(folder, { secrets: await jsonLines<Secret>(secrets) })
+    const excluded = await jsonLines<Exclusion>(exclusions)
     await switchIn(folder, target)
     return { folder: target, pages, seconds: (performance.now() - started) / 1000, excluded }
   } catch (error) {
@@ -49,6 +49,7 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     throw error
   } finally {
     await rm(exclusions, { force: true })
+    await rm(secrets, { force: true })
     await release()
   }
 }
@@ -63,16 +64,38 @@ async function switchIn(folder: string, target: string) {
   const incoming = beside('incoming')
   await mkdir(path.dirname(target), { recursive: true })
   try {
-    await rename(folder, incoming)
+    try {
+      await rename(folder, incoming)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+      await cp(folder, incoming, { recursive: true })
+      await rm(folder, { recursive: true, force: true })
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-    await cp(folder, incoming, { recursive: true })
-    await rm(folder, { recursive: true, force: true })
+    // A copy that stopped part-way (a full disk) must not stay there taking more of it.
+    await rm(incoming, { recursive: true, force: true })
+    throw error
   }
   const previous = beside('previous')
   if (existsSync(target)) await rename(target, previous)
   await rename(incoming, target)
   await rm(previous, { recursive: true, force: true })
+}
+
+/**
+ * What a build killed part-way (SIGKILL, a power cut) left behind: its build folder, and beside
+ * the target a half-copied site or, killed between the two renames, the old site moved aside —
+ * which is put back. Called holding the lock, so nothing else is using any of it; left there,
+ * every kill would take more disk.
+ */
+async function removeLeftovers(builds: string, target: string) {
+  for (const name of await readdir(builds)) if (/^build-\d+/.test(name)) await rm(path.join(builds, name), { recursive: true, force: true })
+  const dir = path.dirname(target)
+  const base = `.${path.basename(target)}-`
+  const left = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(base) && /^(incoming|previous)-\d+$/.test(name.slice(base.length)))
+  const previous = left.filter((name) => name.startsWith(`${base}previous-`)).sort().at(-1)
+  if (previous && !existsSync(target)) await rename(path.join(dir, previous), target)
+  for (const name of left) await rm(path.join(dir, name), { recursive: true, force: true })
 }
 
 const alive = (pid: number) => {
@@ -105,3 +128,9 @@ async function lock(file: string, timeoutMs = 15 * 60_000): Promise<() => Promis
     }
   }
 }
+
+const jsonLines = async <T>(file: string): Promise<T[]> =>
+  (await readFile(file, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T)

@@ -22,6 +22,11 @@ type Options = {
   where?: Where
   /** Field used as the entry id (default slug). */
   idField?: string
+  /**
+   * Texts of a record that must never appear in the built site (a refuge's stored address): written
+   * to SITE_SECRETS_FILE for the output checks (site/checks.ts), a last lock if the others fail.
+   */
+  secrets?: (doc: Record<string, unknown>) => string[]
 }
 
 export class RecordError extends Error {
@@ -42,7 +47,7 @@ export async function cms(): Promise<Payload> {
   return getPayload({ config })
 }
 
-export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug' }: Options): Loader {
+export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug', secrets }: Options): Loader {
   return {
     name: `payload:${collection}`,
     schema,
@@ -54,6 +59,10 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       let excluded = 0
       for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
+        if (secrets && process.env.SITE_SECRETS_FILE) {
+          const owner = `${collection} “${String(doc.title ?? doc.name ?? doc.slug ?? doc.id)}” (id ${String(doc.id)})`
+          for (const text of secrets(doc)) appendFileSync(process.env.SITE_SECRETS_FILE, JSON.stringify({ owner, text }) + '\n')
+        }
         // The digest covers the whole record as read (populated relations included), so a renamed
         // organisation still refreshes the services that show its name.
         const digest = generateDigest(JSON.stringify(doc))

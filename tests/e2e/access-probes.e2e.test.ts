@@ -298,3 +298,43 @@ describe('concurrent writes', () => {
     expect(uses).toEqual(Array(6).fill(200))
   })
 })
+
+describe('confidential locations (issue 14)', () => {
+  it('a partner and an editor are each refused a refuge’s address, with the reason on the field', async () => {
+    const refuge = (await call(root, 'GET', '/services?where[slug][equals]=barking-and-dagenham-refuge-accommodation&depth=0')).json.docs[0]
+    expect(refuge.categories).toContain('refuge')
+    expect(refuge.locationConfidential).toBe(true)
+    const email = `bd-partner-${stamp}@example.org`
+    await makeUser('partner', email, refuge.organisation)
+    const partner = await login(email, PASSWORD)
+    const versionsBefore = (await call(editor, 'GET', `/services/versions?where[parent][equals]=${refuge.id}&limit=0`)).json.totalDocs
+    for (const [who, session, query] of [['partner', partner, ''], ['editor', editor, ''], ['editor (draft)', editor, '?draft=true']] as const) {
+      const save = await call(session, 'PATCH', `/services/${refuge.id}${query}`, { contact: { address: '12 High Street\nBarking IG11 8AA' } })
+      expect(save.status, `${who} → ${save.status}`).toBe(400)
+      const error = save.json.errors[0].data.errors.find((e: { path: string }) => e.path === 'contact.address')
+      expect(error.message).toMatch(/never published, so that the people who harm women cannot find them/)
+    }
+    const postcode = await call(editor, 'PATCH', `/services/${refuge.id}`, { howToAccess: 'Come to IG11 8AA and ring the bell.' })
+    expect(postcode.status).toBe(400)
+    expect(postcode.json.errors[0].data.errors[0]).toMatchObject({ path: 'howToAccess', message: expect.stringMatching(/contains a postcode/) })
+    // Nothing was stored, not even as a draft.
+    expect((await call(editor, 'GET', `/services/versions?where[parent][equals]=${refuge.id}&limit=0`)).json.totalDocs).toBe(versionsBefore)
+    const stored = (await call(editor, 'GET', `/services/${refuge.id}?draft=true`)).json
+    expect(stored.contact?.address ?? null).toBeNull()
+
+    // Any entry an editor marks "location confidential" follows the same rule.
+    const other = (await call(root, 'GET', `/services?where[categories][not_in]=refuge&limit=1&depth=0`)).json.docs[0]
+    const marked = await call(editor, 'PATCH', `/services/${other.id}`, { locationConfidential: true, contact: { address: '1 Town Square, Barking IG11 7LU' } })
+    expect(marked.status).toBe(400)
+  })
+
+  it('the Open Referral API gives a refuge no location, only the areas served and the contact point', async () => {
+    const refuge = (await call(anonymous, 'GET', '/services?where[slug][equals]=barking-and-dagenham-refuge-accommodation&depth=0')).json.docs[0]
+    const feed = (await call(anonymous, 'GET', `/openreferral/services/${refuge.uuid}`)).json
+    expect(feed.id).toBe(refuge.uuid)
+    expect(feed.service_at_locations ?? []).toEqual([])
+    expect(feed.service_areas?.length ?? 0).toBeGreaterThan(0)
+    const atLocations = (await call(anonymous, 'GET', '/openreferral/service_at_locations?per_page=100')).json
+    expect(JSON.stringify(atLocations)).not.toContain(refuge.uuid)
+  })
+})

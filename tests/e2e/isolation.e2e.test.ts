@@ -136,3 +136,29 @@ describe('one bad record is left out; everything else goes live', () => {
     expect(await dashboard()).not.toContain('Some records are left out')
   })
 })
+
+describe('a refuge address forced into the database (issue 14)', () => {
+  it('is never published: the entry is left out and reported, and the address is nowhere in the site', async () => {
+    await until('the build log to settle', settled)
+    const refuge = (await api.call(admin, 'GET', '/services?where[slug][equals]=barking-and-dagenham-refuge-accommodation&depth=0')).json.docs[0]
+    expect((await page(`/services/${refuge.slug}/`)).text).toContain('The address of a refuge or safe house is never published')
+    await db.execute({ sql: 'UPDATE services SET contact_address = ? WHERE id = ?', args: ['Flat 2, 77 Secret Road\nDagenham RM9 9ZZ', refuge.id] })
+
+    const story = (await api.call(admin, 'GET', '/news?limit=1')).json.docs[0]
+    expect((await api.call(admin, 'PATCH', `/news/${story.id}`, { title: `${story.title} ✓` })).status).toBe(200)
+    await until('the build', async () => (await page(`/news/${story.slug}/`)).text.includes(`${story.title} ✓`))
+    await until('the build log to settle', settled)
+    const last = (await builds()).at(-1)!
+    expect(last.status).toBe('succeeded')
+    expect(last.excluded).toEqual([expect.objectContaining({ collection: 'services', id: String(refuge.id), problem: expect.stringMatching(/confidential location/) })])
+    expect((await page(`/services/${refuge.slug}/`)).status).toBe(404)
+    for (const route of ['/support/', '/support/refuge/', '/open-data/services.json', '/sitemap-0.xml', '/news/rss.xml', '/']) {
+      const { text } = await page(route)
+      expect(text, route).not.toMatch(/Secret Road|RM9 9ZZ/)
+    }
+    // The CMS's own Open Referral API leaves it out too, rather than show its address.
+    const feed = await fetch(`${cms}/api/openreferral/services/${refuge.uuid}`)
+    expect(JSON.stringify(await feed.json())).not.toMatch(/Secret Road|RM9 9ZZ/)
+    await db.execute({ sql: 'UPDATE services SET contact_address = NULL WHERE id = ?', args: [refuge.id] })
+  })
+})

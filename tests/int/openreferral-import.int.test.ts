@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FeedError, formatReport, importServices, servicesIn } from '../../cms/openreferral/import'
+import { toHsdsService } from '../../cms/openreferral/map'
 import { allServices } from '../../cms/openreferral/query'
 import { problems, serviceValidator } from '../../cms/openreferral/validate'
 import { seedFromFolder } from '../../cms/seed/seed'
@@ -285,5 +286,41 @@ describe('the command and feed addresses', () => {
     const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/import-openreferral.ts', feedFile, '--map-organisation', 'refuge'], { env: targetEnv, encoding: 'utf8', timeout: 60_000 })
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/--map-organisation must be <feed organisation id>=<our organisation slug>; got "refuge"/)
+  })
+})
+
+describe('refuges in a feed (issue 14)', () => {
+  const org = { uuid: crypto.randomUUID(), name: 'Safe Homes Trust', type: 'charity' }
+  /** An HSDS service with a street address, in the given categories of ours. */
+  const withAddress = (name: string, categories: string[], description = 'Accommodation and support.') => {
+    const base = { uuid: crypto.randomUUID(), name, description, organisation: org, audiences: ['women'], areas: ['barking-and-dagenham'], lastReviewed: '2026-01-01', updatedAt: '2026-01-01T00:00:00.000Z' }
+    const located = toHsdsService({ ...base, categories: ['housing'], contact: { address: '12 High Street\nBarking\nIG11 8AA' } }) as Hsds
+    const tagged = toHsdsService({ ...base, categories, contact: {} }) as Hsds
+    return { ...located, attributes: tagged.attributes } as Hsds
+  }
+  const importedAs = async (service: Hsds) =>
+    (await source.find({ collection: 'services', where: { externalId: { equals: service.id } }, draft: true, depth: 0 })).docs[0] as unknown as Hsds
+
+  it('drops the address of a refuge (by our taxonomy) with a note, and marks it confidential', async () => {
+    const service = withAddress('Safe Homes refuge', ['refuge', 'domestic-abuse'])
+    expect(JSON.stringify(service)).toContain('High Street')
+    const report = await importServices(source, [service])
+    const imported = await importedAs(service)
+    expect(imported).toMatchObject({ locationConfidential: true, contact: expect.objectContaining({ address: null }) })
+    expect(report.created[0]!.notes).toContain('address left out: refuge and safe-accommodation locations are never published')
+  })
+
+  it('drops the address of any entry of an organisation we know runs refuges', async () => {
+    const service = withAddress('Housing advice drop-in', ['housing'])
+    const report = await importServices(source, [service], { organisationMap: { [service.organization.id]: 'barking-and-dagenham-council' } })
+    expect((await importedAs(service)).contact.address).toBeNull()
+    expect(formatReport(report)).toMatch(/address left out: refuge and safe-accommodation locations are never published/)
+  })
+
+  it('skips a refuge whose description gives its location away', async () => {
+    const service = withAddress('Postcode refuge', ['refuge'], 'Safe accommodation at IG11 8AA for women.')
+    const report = await importServices(source, [service])
+    expect(report.skipped).toEqual([expect.objectContaining({ name: 'Postcode refuge', reason: expect.stringMatching(/description gives its location away/) })])
+    expect(await importedAs(service)).toBeUndefined()
   })
 })
