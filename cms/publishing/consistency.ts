@@ -106,6 +106,16 @@ export const noteDraftSaves: CollectionBeforeOperationHook = ({ args, collection
 }
 
 /**
+ * A refusal with no form field to sit on (unpublishing, deleting): the error still names a path
+ * for API clients, and its message is the whole explanation, which the admin shows as the notice.
+ */
+function refusal(collection: string, path: string, message: string): ValidationError {
+  const error = new ValidationError({ collection, errors: [{ path, message }] })
+  error.message = message
+  return error
+}
+
+/**
  * @param sources the collections the public site is built from (the same list that rebuilds it)
  */
 export function consistencyHooks(sources: string[]) {
@@ -137,14 +147,14 @@ export function consistencyHooks(sources: string[]) {
     const live = await req.payload.db.findOne<{ id: string | number; _status?: string }>({ collection: collection.slug, req, where: { id: { equals: originalDoc.id } } })
     if (live?._status !== 'published') return data
     const dependents = await liveDependents(req, collection.slug, originalDoc.id)
-    if (dependents) throw new ValidationError({ collection: collection.slug, errors: [{ path: '_status', message: `This ${labelOf(req.payload, collection.slug)} cannot be unpublished: ${dependents}. Unpublish them or move them to another ${labelOf(req.payload, collection.slug)} first.` }] })
+    if (dependents) throw refusal(collection.slug, '_status', `This ${labelOf(req.payload, collection.slug)} cannot be unpublished: ${dependents}. Unpublish them or move them to another ${labelOf(req.payload, collection.slug)} first.`)
     return data
   }
 
   /** Deleting: refused while live records use this one. */
   const notUsedWhenDeleted: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
     const dependents = await liveDependents(req, collection.slug, id)
-    if (dependents) throw new ValidationError({ collection: collection.slug, errors: [{ path: 'id', message: `This ${labelOf(req.payload, collection.slug)} cannot be deleted: ${dependents}. Unpublish them or move them to another ${labelOf(req.payload, collection.slug)} first.` }] })
+    if (dependents) throw refusal(collection.slug, 'id', `This ${labelOf(req.payload, collection.slug)} cannot be deleted: ${dependents}. Unpublish them or move them to another ${labelOf(req.payload, collection.slug)} first.`)
   }
 
   return { noteDraftSaves, notUsedWhenUnpublished, notUsedWhenDeleted }
