@@ -11,6 +11,10 @@ const editLink = (e: Exclusion) => `/admin/collections/${e.collection}/${e.id}`
 
 export async function SiteStatus({ payload, user }: ServerProps) {
   if (!isStaff(user)) return null
+  const labelOf = (slug: string) => {
+    const label = payload.collections[slug as keyof typeof payload.collections]?.config.labels?.singular
+    return typeof label === 'string' ? label.toLowerCase() : slug
+  }
   const { docs } = await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 10, depth: 0, overrideAccess: false, user })
   const finished = docs.filter((b) => b.status !== 'running')
   const last = finished[0]
@@ -41,7 +45,7 @@ export async function SiteStatus({ payload, user }: ServerProps) {
           <ul>
             {excluded.map((e) => (
               <li key={`${e.collection}-${e.id}`}>
-                <a href={editLink(e)}>{e.title}</a> ({e.collection}): {e.problem}
+                <a href={editLink(e)}>{e.title}</a> ({labelOf(e.collection)}): {e.problem}
               </li>
             ))}
           </ul>

@@ -11,6 +11,11 @@ export const noConfidentialLocation: CollectionBeforeChangeHook = ({ collection,
   const entry = { ...(originalDoc ?? {}), ...data } as LocatableEntry
   if ((entry.categories ?? []).some((c) => CONFIDENTIAL_CATEGORIES.includes(c))) data.locationConfidential = true
   const problems = locationProblems({ ...entry, locationConfidential: data.locationConfidential ?? entry.locationConfidential })
-  if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems })
+  if (problems.length) {
+    const error = new ValidationError({ collection: collection.slug, errors: problems })
+    // The admin's notice shows the message: say why, not just which field.
+    error.message = problems[0]!.message
+    throw error
+  }
   return data
 }

@@ -128,14 +128,14 @@ export function consistencyHooks(sources: string[]) {
         collection: link.from as CollectionSlug,
         where: { [link.path.join('.')]: { [link.hasMany ? 'in' : 'equals']: link.hasMany ? [id] : id } },
         depth: 0,
-        limit: 5,
+        limit: 10,
         overrideAccess: false,
         req: asVisitor(req),
       })
       if (!totalDocs) continue
       const names = docs.map((d) => `“${titleOf(payload, link.from, d as unknown as Record<string, unknown>)}”`).join(', ')
       const what = totalDocs === 1 ? `1 live ${labelOf(payload, link.from)} uses` : `${totalDocs} live ${labelOf(payload, link.from, true)} use`
-      found.push(`${what} this ${labelOf(payload, slug)}: ${names}${totalDocs > docs.length ? ' …' : ''}`)
+      found.push(`${what} this ${labelOf(payload, slug)}: ${names}${totalDocs > docs.length ? ` and ${totalDocs - docs.length} more` : ''}`)
     }
     return found.length ? found.join('; ') : null
   }

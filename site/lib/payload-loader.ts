@@ -36,6 +36,17 @@ export class RecordError extends Error {
 /** A record the build left out, and why, in words an editor can act on. */
 export type Exclusion = { collection: string; id: string; slug: string; title: string; problem: string }
 
+/** A schema problem in words an editor can act on. */
+export function explainIssue(issue: { path: PropertyKey[]; message: string }, doc: Record<string, unknown>): string {
+  const field = issue.path.map(String).join('.') || '(record)'
+  const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), doc)
+  // A relation the visitor cannot read comes back as a bare id instead of the record.
+  if ((typeof value === 'number' || typeof value === 'string') && /expected object/.test(issue.message))
+    return `its ${field} is not published (or no longer exists), so visitors cannot see it: publish it or choose another`
+  if (value === null || value === undefined) return `its ${field} is missing: ${issue.message}`
+  return `field ${field}: ${issue.message}`
+}
+
 function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string) => void }) {
   logger.warn(`LEFT OUT: ${exclusion.collection} “${exclusion.title}” (id ${exclusion.id}): ${exclusion.problem}`)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
@@ -76,10 +87,7 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
           // Not in `seen`: an earlier good version of it is removed from the store below.
           const issue = result.error.issues[0]!
           const title = String(doc.title ?? doc.name ?? doc.slug ?? doc.id)
-          reportExclusion(
-            { collection, id: String(doc.id), slug: String(doc.slug ?? ''), title, problem: `field ${issue.path.join('.') || '(record)'}: ${issue.message}` },
-            logger,
-          )
+          reportExclusion({ collection, id: String(doc.id), slug: String(doc.slug ?? ''), title, problem: explainIssue(issue, doc) }, logger)
           excluded++
           continue
         }
