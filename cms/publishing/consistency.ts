@@ -29,6 +29,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 import { relationId } from '../fields/relation'
+import { hasDrafts } from '../versions'
+import { liveBefore } from './live'
 
 /** A relation from one collection's field to another collection. `path` names the field, arrays included. */
 export type Link = { from: string; to: string; path: string[]; hasMany: boolean }
@@ -60,22 +62,6 @@ export function publicLinks(collections: Pick<CollectionConfig, 'slug' | 'fields
   return links
 }
 
-/** The ids a document holds in a link, with the field path of each (array rows numbered). */
-export function idsAt(doc: unknown, path: string[], at: (string | number)[] = []): { id: string | number; path: string }[] {
-  if (doc == null) return []
-  if (Array.isArray(doc)) return doc.flatMap((row, index) => idsAt(row, path, [...at, index]))
-  if (path.length === 0) {
-    const id = relationId(doc)
-    return id == null || id === '' ? [] : [{ id: id as string | number, path: at.join('.') }]
-  }
-  const [head, ...rest] = path
-  const value = (doc as Record<string, unknown>)[head!]
-  // A has-many relation: the error belongs to the field itself, not to one of its values.
-  if (Array.isArray(value) && rest.length === 0) return value.flatMap((v) => idsAt(v, [], [...at, head!]))
-  return idsAt(value, rest, [...at, head!])
-}
-
-const hasDrafts = (payload: Payload, slug: string) => Boolean(payload.collections[slug as CollectionSlug]?.config.versions && (payload.collections[slug as CollectionSlug]!.config.versions as { drafts?: unknown }).drafts)
 const labelOf = (payload: Payload, slug: string, plural = false) => {
   const labels = payload.collections[slug as CollectionSlug]?.config.labels
   const label = plural ? labels?.plural : labels?.singular
@@ -142,10 +128,9 @@ export function consistencyHooks(sources: string[]) {
 
   /** Unpublishing: refused while live records use this one. */
   const notUsedWhenUnpublished: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
-    if (operation !== 'update' || !hasDrafts(req.payload, collection.slug) || data._status === 'published' || originalDoc?.id == null) return data
+    if (operation !== 'update' || !hasDrafts(collection) || data._status === 'published' || originalDoc?.id == null) return data
     if (req.context[draftSaveKey(collection.slug, originalDoc.id)] === true) return data // a draft version only: the live one stays
-    const live = await req.payload.db.findOne<{ id: string | number; _status?: string }>({ collection: collection.slug, req, where: { id: { equals: originalDoc.id } } })
-    if (live?._status !== 'published') return data
+    if (!(await liveBefore(collection.slug, originalDoc.id, req))) return data
     const dependents = await liveDependents(req, collection.slug, originalDoc.id)
     if (dependents) throw refusal(collection.slug, '_status', `This ${labelOf(req.payload, collection.slug)} cannot be unpublished: ${dependents}. Unpublish them or move them to another ${labelOf(req.payload, collection.slug)} first.`)
     return data
@@ -170,7 +155,7 @@ type Validate = (value: unknown, options: Record<string, unknown> & { req: Paylo
  * @param sources all of them
  */
 export function withPublicRelations(collection: CollectionConfig, sources: CollectionConfig[]): CollectionConfig {
-  const drafts = (slug: string) => Boolean((sources.find((c) => c.slug === slug)?.versions as { drafts?: unknown } | undefined)?.drafts)
+  const drafts = (slug: string) => hasDrafts(sources.find((c) => c.slug === slug))
   const linked = new Set(publicLinks(sources).filter((l) => l.from === collection.slug && drafts(l.to)).map((l) => l.path.join('.')))
   const selfDrafts = drafts(collection.slug)
 

@@ -4,9 +4,11 @@
  * site settings) asks the process's one SiteBuilder for a rebuild. Enabled by CSP_HUB_PUBLISH=on,
  * which `npm start` sets for the CMS it runs; otherwise (seeding, tests, `npm run cms`) no build.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, GlobalAfterChangeHook, Payload } from 'payload'
 import { SiteBuilder } from './builder'
+import { hasDrafts } from '../versions'
 import { consistencyHooks, withPublicRelations } from './consistency'
+import { isLive, liveBefore, takeLiveBefore } from './live'
 import { createBuildRunner } from './run-build'
 
 const KEY = Symbol.for('csp-hub.site-builder')
@@ -26,9 +28,6 @@ export function siteBuilder(payload: Payload): SiteBuilder | null {
 
 type Doc = Record<string, unknown> & { _status?: string; classification?: string }
 
-const hasDrafts = (collection: CollectionConfig) =>
-  Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
-
 /** Would the public site look different after this change? (Collections without drafts.) */
 export function touchesPublicSite(collection: CollectionConfig, doc: Doc | undefined, previous: Doc | undefined): boolean {
   const visible = (d: Doc | undefined) => {
@@ -44,40 +43,30 @@ export function touchesPublicSite(collection: CollectionConfig, doc: Doc | undef
  * Collections with drafts: what happened to the live version? A save that wrote only a draft
  * (every partner save, an editor's "Save draft") leaves the live document as it was: nothing for
  * the public changed, so no rebuild — a partner saving in a loop must not keep the builder busy.
- * `liveBefore`/`liveAfter` are the main document's state, which only a publish or an unpublish writes.
+ * `wasLive`/`isLiveNow` are the main document's state, which only a publish or an unpublish writes.
  */
-export function liveChange(savedStatus: string | undefined, liveBefore: boolean, liveAfter: boolean): 'published' | 'unpublished' | null {
+export function liveChange(savedStatus: string | undefined, wasLive: boolean, isLiveNow: boolean): 'published' | 'unpublished' | null {
   if (savedStatus === 'published') return 'published'
-  if (liveBefore && !liveAfter) return 'unpublished'
+  if (wasLive && !isLiveNow) return 'unpublished'
   return null
 }
 
 const describe = (collection: CollectionConfig, doc: Doc) =>
   `${collection.labels?.singular ?? collection.slug} “${String(doc.title ?? doc.name ?? doc.slug ?? doc.id)}”`
 
-/** Is the main (live) document of this id published right now, inside this request's transaction? */
-async function isLive(collection: CollectionConfig, id: unknown, req: PayloadRequest): Promise<boolean> {
-  if (id == null) return false
-  const row = await req.payload.db.findOne<{ id: number | string; _status?: string }>({ collection: collection.slug as CollectionSlug, req, where: { id: { equals: id } } })
-  return row?._status === 'published'
-}
-
-const liveBeforeKey = (collection: CollectionConfig, id: unknown) => `csp-hub.liveBefore.${collection.slug}.${String(id)}`
-
-/** Notes whether the document was live before the change (Payload's previousDoc may be a newer draft). */
+/** Notes whether the document was live before the change (see live.ts). */
 const beforeChange: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
-  if (hasDrafts(collection) && operation === 'update' && originalDoc?.id != null && siteBuilder(req.payload)) {
-    req.context[liveBeforeKey(collection, originalDoc.id)] = await isLive(collection, originalDoc.id, req)
-  }
+  if (hasDrafts(collection) && operation === 'update' && originalDoc?.id != null && siteBuilder(req.payload)) await liveBefore(collection.slug, originalDoc.id, req)
   return data
 }
 
 const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req, operation }) => {
+  const noted = takeLiveBefore(collection.slug, doc.id, req)
   const builder = siteBuilder(req.payload)
   if (!builder) return doc
   if (hasDrafts(collection)) {
-    const before = operation === 'update' && req.context[liveBeforeKey(collection, doc.id)] === true
-    const after = doc._status === 'published' || (before && (await isLive(collection, doc.id, req)))
+    const before = operation === 'update' && noted
+    const after = doc._status === 'published' || (before && (await isLive(collection.slug, doc.id, req)))
     const change = liveChange(doc._status, before, after)
     if (change) builder.request(`${describe(collection, doc)} ${change === 'unpublished' ? 'unpublished' : operation === 'create' ? 'published' : before ? 'updated' : 'published'}`)
   } else if (touchesPublicSite(collection, doc, operation === 'update' ? previousDoc : undefined)) {
