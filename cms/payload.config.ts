@@ -3,7 +3,7 @@
  * the admin and the site build (Local API, no user) all obey the same rules.
  */
 import path from 'node:path'
-import { buildConfig, type Migration } from 'payload'
+import { buildConfig, type Migration, type PayloadRequest } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 import { isStaff } from './access'
@@ -36,6 +36,8 @@ const originList = (value: string | undefined) =>
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
+
+const staffJobs = ({ req }: { req: PayloadRequest }) => isStaff(req.user)
 
 const serverURL = process.env.CMS_PUBLIC_URL || `http://localhost:${process.env.CMS_PORT || 3000}`
 const allowedOrigins = [serverURL, ...originList(process.env.CORS_ORIGINS)]
@@ -78,7 +80,7 @@ export default buildConfig({
     shouldAutoRun: () => process.env.CSP_HUB_JOBS !== 'off',
     // Payload lets any signed-in user queue, run and cancel jobs (scheduled publishes among them)
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
-    access: { queue: ({ req }) => isStaff(req.user), run: ({ req }) => isStaff(req.user), cancel: ({ req }) => isStaff(req.user) },
+    access: { queue: staffJobs, run: staffJobs, cancel: staffJobs },
     // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
     tasks: [backupTask],
   },

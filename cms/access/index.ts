@@ -48,11 +48,10 @@ export const servicesRead: Access = ({ req }) => {
  * Version history (`/api/<collection>/versions`, the admin's version views): Payload lets any
  * signed-in user read every version unless `readVersions` is set, which showed partners other
  * organisations' pending drafts and embargoed stories. History follows the documents' own rules:
- * staff read all of it; a partner only the history of their own organisation's records; nobody
- * else any (the public reads published documents, never drafts or history).
+ * staff read all of it (editorial collections use `staff`); a partner only the history of their
+ * own organisation's records; nobody else any (the public reads published documents, never
+ * drafts or history).
  */
-export const staffVersions: Access = ({ req }) => isStaff(req.user)
-
 export const servicesReadVersions: Access = ({ req }) => {
   if (isStaff(req.user)) return true
   const org = organisationOf(req.user)

@@ -14,7 +14,7 @@
 import { pbkdf2, randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
 import { APIError, AuthenticationError, LockedAuth, type CollectionAfterErrorHook, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
-import { whenTransactionEnds } from '../sqlite-writes'
+import { whenTransactionEnds, WriteQueue } from '../sqlite-writes'
 import { CLIENT_IP_HEADER } from './client-ip'
 
 export const FAILED_SIGN_IN_MESSAGE =
@@ -76,25 +76,21 @@ export const hashLikePayload = (password: string) => hash(password, DUMMY_SALT, 
  * the session list it read before its transaction began, so two sign-ins to one account at the
  * same moment kept only one session: the other person's token was refused at once ("You are not
  * allowed", measured: 5 of 6 simultaneous sign-ins). A sign-in waits for the previous one to the
- * same account to be committed (at most 10 s).
+ * same account to be committed (at most 10 s), in the same kind of queue as SQLite's writers.
  */
 class Turns {
-  private readonly tails = new Map<string, Promise<void>>()
-  async take(key: string, waitMs = 10_000): Promise<() => void> {
-    const before = this.tails.get(key) ?? Promise.resolve()
-    let free!: () => void
-    const mine = new Promise<void>((resolve) => (free = resolve))
-    const tail = before.then(() => mine)
-    this.tails.set(key, tail)
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([before, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))])
-    clearTimeout(timer)
+  private readonly queues = new Map<string, { queue: WriteQueue; holders: number }>()
+  async take(key: string): Promise<() => void> {
+    const entry = this.queues.get(key) ?? { queue: new WriteQueue(10_000), holders: 0 }
+    this.queues.set(key, entry)
+    entry.holders++
+    const release = await entry.queue.acquire()
     let done = false
     return () => {
       if (done) return
       done = true
-      free()
-      if (this.tails.get(key) === tail) this.tails.delete(key)
+      release()
+      if (--entry.holders === 0) this.queues.delete(key)
     }
   }
 }

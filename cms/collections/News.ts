@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished, staffVersions } from '../access'
+import { hiddenFromPartners, staff, staffOrPublished } from '../access'
 import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { editorialVersions } from '../versions'
@@ -8,7 +8,7 @@ export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: 'News story', plural: 'News' },
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'date', '_status'], group: 'Content' },
-  access: { read: staffOrPublished, readVersions: staffVersions, create: staff, update: staff, delete: staff },
+  access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
   defaultSort: '-date',
   fields: [

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished, staffVersions } from '../access'
+import { hiddenFromPartners, staff, staffOrPublished } from '../access'
 import { slugField } from '../fields/slug'
 import { editorialVersions } from '../versions'
 
 export const Priorities: CollectionConfig = {
   slug: 'priorities',
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'strategy', 'order', '_status'], group: 'Content' },
-  access: { read: staffOrPublished, readVersions: staffVersions, create: staff, update: staff, delete: staff },
+  access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
   fields: [
     { name: 'title', type: 'text', required: true },
