@@ -9,10 +9,10 @@
  * Media files are copied afterwards, so every file the copied database names is already on disk.
  */
 import { existsSync } from 'node:fs'
-import { cp, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { backupName, backupsToPrune, parseBackupName, PARTIAL_PREFIX, RETENTION, type BackupEntry, type BackupKind, type RetentionPolicy } from './names'
-import { DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, readManifest, type BackupManifest } from './manifest'
+import { DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, readManifest, type BackupManifest, syncDir } from './manifest'
 
 /** Runs one SQL statement on the live database and returns its rows. */
 export type RunSql = (sql: string, args?: (string | number)[]) => Promise<{ rows: ArrayLike<Record<string, unknown>> }>
@@ -22,16 +22,6 @@ export interface BackupTarget {
   databaseFile: string
   mediaDir: string
   backupDir: string
-}
-
-/** fsync a directory, so a rename inside it survives a power cut. */
-async function syncDir(dir: string) {
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }
 
 async function appliedMigrations(sql: RunSql): Promise<string[]> {

@@ -112,3 +112,13 @@ export async function verifyBackup(folder: string): Promise<BackupManifest> {
   }
   return manifest
 }
+
+/** fsync a directory, so a rename inside it survives a power cut. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -10,14 +10,14 @@
  *   5. rename the copies into place (atomic within the folder). On failure the old files go back.
  */
 import { existsSync } from 'node:fs'
-import { copyFile, cp, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { createConnection } from 'node:net'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { projectRoot } from '../paths'
 import { backupName } from './names'
 import { openBy } from './open-marker'
-import { BackupError, DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, sha256File, verifyBackup, type BackupManifest } from './manifest'
+import { BackupError, DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, sha256File, verifyBackup, type BackupManifest, syncDir } from './manifest'
 
 export interface RestoreTarget {
   databaseFile: string
@@ -97,15 +97,6 @@ export async function whyNotNow(target: RestoreTarget): Promise<string | null> {
     return `Something is answering on the CMS port ${target.cmsPort} — the CMS is probably running. Stop it, then restore. (If that is another program, set CMS_PORT to the port this CMS uses.)`
   }
   return null
-}
-
-async function syncDir(dir: string) {
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }
 
 /** Rename, or copy and delete when the two paths are on different file systems. */
