@@ -70,8 +70,9 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       let excluded = 0
       for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
+        const title = String(doc.title ?? doc.name ?? doc.slug ?? doc.id)
         if (secrets && process.env.SITE_SECRETS_FILE) {
-          const owner = `${collection} “${String(doc.title ?? doc.name ?? doc.slug ?? doc.id)}” (id ${String(doc.id)})`
+          const owner = `${collection} “${title}” (id ${String(doc.id)})`
           for (const text of secrets(doc)) appendFileSync(process.env.SITE_SECRETS_FILE, JSON.stringify({ owner, text }) + '\n')
         }
         // The digest covers the whole record as read (populated relations included), so a renamed
@@ -86,7 +87,6 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
         if (!result.success) {
           // Not in `seen`: an earlier good version of it is removed from the store below.
           const issue = result.error.issues[0]!
-          const title = String(doc.title ?? doc.name ?? doc.slug ?? doc.id)
           reportExclusion({ collection, id: String(doc.id), slug: String(doc.slug ?? ''), title, problem: explainIssue(issue, doc) }, logger)
           excluded++
           continue

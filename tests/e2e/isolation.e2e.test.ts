@@ -8,15 +8,16 @@
  *   until it is fixed.
  * "Outside the admin" is a direct SQL write to the database, past every CMS check.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
+import { startProduct, stopProduct, until, type Product } from '../helpers/product'
 import { restClient, type Session } from '../helpers/rest'
 
-let child: ChildProcess
+let product: Product
 let output = ''
 let site = ''
 let cms = ''
@@ -25,16 +26,6 @@ let admin: Session
 let db: Client
 let story: { id: number; slug: string; summary: string }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`)
-    await sleep(250)
-  }
-}
 const page = async (route: string) => {
   const response = await fetch(`${site}${route}`)
   return { status: response.status, text: await response.text() }
@@ -64,10 +55,8 @@ beforeAll(async () => {
   story = (await db.execute(`SELECT id, slug, summary FROM news WHERE _status = 'published' ORDER BY slug LIMIT 1`)).rows[0] as unknown as typeof story
   await db.execute({ sql: 'UPDATE news SET summary = ? WHERE id = ?', args: ['Board paper [RESTRICTED] pasted by mistake', story.id] })
 
-  child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout!.on('data', (c) => (output += c))
-  child.stderr!.on('data', (c) => (output += c))
-  await until('npm start to be ready', async () => output.includes('Press Ctrl-C') || (child.exitCode !== null && Promise.reject(new Error(output))), 300_000)
+  product = await startProduct(env)
+  output = product.output()
   site = `http://127.0.0.1:${sitePort}`
   cms = `http://127.0.0.1:${cmsPort}`
   api = restClient(cms)
@@ -75,8 +64,7 @@ beforeAll(async () => {
 }, 360_000)
 
 afterAll(async () => {
-  child?.kill('SIGINT')
-  await new Promise((r) => child?.once('exit', r))
+  await stopProduct(product)
   db?.close()
 })
 

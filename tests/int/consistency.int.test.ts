@@ -6,22 +6,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraph } from '../helpers/lexical'
+import { fieldErrors } from '../helpers/field-errors'
 import { throwawayPayload } from '../helpers/payload'
 
 let payload: Payload
 const create = (args: Record<string, unknown>) => payload.create(args as never) as unknown as Promise<{ id: number; [key: string]: unknown }>
 const update = (args: Record<string, unknown>) => payload.update(args as never) as unknown as Promise<{ id: number; [key: string]: unknown }>
 
-async function fieldErrors(save: () => Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await save()
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors
-    if (!errors) throw error
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('expected the save to be rejected')
-}
 
 const service = (organisation: number, name: string) => ({
   name, organisation, description: 'd', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'published',

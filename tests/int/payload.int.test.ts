@@ -5,6 +5,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ADMIN } from '../helpers/env'
+import { fieldErrors } from '../helpers/field-errors'
 import { throwawayPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -18,17 +19,6 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-/** The field errors of a rejected save, as { path: message }. */
-async function fieldErrors(save: () => Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await save()
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors
-    if (!errors) throw error
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('expected the save to be rejected')
-}
 
 describe('embedded SQLite database', () => {
   it('runs in WAL journal mode', async () => {
