@@ -70,12 +70,25 @@ export const classifications = {
   confidential: 'Confidential',
 } as const
 
+/**
+ * Where a strategy stands with the partnership (separate from publishing on the site). "Interim"
+ * is the board pack's own word: Barking and Dagenham's Corporate Strategy Group signed off its
+ * VAWG strategy "as interim status" pending the Health and Wellbeing Strategy.
+ */
+export const strategyStatuses = {
+  draft: 'Draft',
+  interim: 'Interim',
+  adopted: 'Adopted',
+  superseded: 'Superseded',
+} as const
+
 export type Category = keyof typeof categories
 export type Audience = keyof typeof audiences
 export type Area = keyof typeof areas
 export type AccessMode = keyof typeof accessModes
 export type OrganisationType = keyof typeof organisationTypes
 export type Classification = keyof typeof classifications
+export type StrategyStatus = keyof typeof strategyStatuses
 
 /** `{ label, value }` options for Payload select fields, in the order above. */
 export const options = <T extends Record<string, string>>(vocabulary: T) =>

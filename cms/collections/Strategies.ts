@@ -4,6 +4,7 @@ import { slugField } from '../fields/slug'
 import { sourceField } from '../fields/source'
 import { year } from '../fields/validators'
 import { editorialVersions } from '../versions'
+import { options, strategyStatuses } from '../taxonomy'
 
 export const Strategies: CollectionConfig = {
   slug: 'strategies',
@@ -38,11 +39,7 @@ export const Strategies: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'draft',
-      options: [
-        { label: 'Draft', value: 'draft' },
-        { label: 'Adopted', value: 'adopted' },
-        { label: 'Superseded', value: 'superseded' },
-      ],
+      options: options(strategyStatuses),
       admin: { description: 'Where the strategy stands with the partnership (separate from publishing on the site).' },
     },
     { name: 'summary', type: 'textarea', required: true },

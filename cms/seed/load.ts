@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 import {
   mediaListSchema,
+  sourcesListSchema,
   meetingSchema,
   newsSchema,
   organisationSchema,
@@ -16,6 +17,7 @@ import {
   settingsSchema,
   strategySchema,
   type MediaSeed,
+  type OriginSeed,
   type MeetingSeed,
   type NewsSeed,
   type OrganisationSeed,
@@ -37,12 +39,18 @@ export type ContentBundle = {
   mediaDir: string
   /** settings.json, when there is one. */
   settings?: SettingsSeed
+  /**
+   * sources/sources.json: each seed document's title and its own date or period, by file name.
+   * A directory entry's public "From: …" line comes from here unless the entry gives its own `origin`.
+   */
+  sources: Record<string, OriginSeed>
 }
 
 /** Where media files and their list live inside a content folder. */
 export const MEDIA_FOLDER = 'media'
 export const MEDIA_LIST = 'media.json'
 export const SETTINGS_FILE = 'settings.json'
+export const SOURCES_LIST = 'sources/sources.json'
 
 /** Folder in content/ → the schema every JSON file in it must match. */
 export const contentFolders = {
@@ -52,7 +60,7 @@ export const contentFolders = {
   services: serviceSchema,
   news: newsSchema,
   meetings: meetingSchema,
-} satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings'>, z.ZodType>
+} satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings' | 'sources'>, z.ZodType>
 type RecordFolder = keyof typeof contentFolders
 
 export class ContentError extends Error {
@@ -135,6 +143,7 @@ export async function loadContent(root: string): Promise<ContentBundle> {
     if (!(await exists(path.join(bundle.mediaDir, item.file)))) problems.push(`${MEDIA_LIST}: [${i}].file "${item.file}" does not exist in ${MEDIA_FOLDER}/`)
   }
   bundle.settings = await readChecked(root, SETTINGS_FILE, settingsSchema, problems)
+  bundle.sources = (await readChecked(root, SOURCES_LIST, sourcesListSchema, problems)) ?? {}
   problems.push(...crossReferenceProblems(bundle))
   if (problems.length) throw new ContentError(problems)
   return bundle

@@ -19,9 +19,11 @@ import {
   classifications,
   keys,
   organisationTypes,
+  strategyStatuses,
 } from '../taxonomy'
 import { emailAddress, ukPhone as cmsUkPhone, webAddress as cmsWebAddress } from '../fields/validators'
 import { REVIEW_STATES } from '../review/fields'
+import { providerProblem } from '../directory/provider'
 
 /** Lower-case words joined by single hyphens: safe in a URL, stable as an upsert key. */
 export const slug = z
@@ -82,6 +84,26 @@ export const reviewSchema = z.strictObject({
   note: z.string().optional(),
   submittedAt: isoDateTime.optional(),
 })
+
+/** Where a directory entry's information comes from: a paper or feed, with its own date or period (text, since some give only "2022–2025"). */
+export const originSchema = z.strictObject({
+  title: z.string().min(1, 'must name the paper, page or feed'),
+  /** The source's own date or period, like "26 September 2018" or "2022–2025"; left out when it has none. */
+  published: z.string().min(1).optional(),
+})
+
+/** sources/sources.json: each seed document (by file name) and where it comes from. */
+export const sourcesListSchema = z.record(z.string().regex(/^[a-z0-9-]+\.txt$/, 'must be the file name of a seed document'), originSchema)
+
+/** A person's confirmation that an entry is still right: a date is never kept without who confirmed it. */
+export const confirmedSchema = z.strictObject(
+  {
+    on: isoDate,
+    /** Who confirmed it: their name or email as the CMS recorded it. */
+    by: z.string().trim().min(1, 'must say who confirmed it'),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'must be { "on": "YYYY-MM-DD", "by": "who confirmed it" }' : undefined) },
+)
 
 /** The id a record has in the directory it was imported from (Open Referral). */
 const externalId = z.string().min(1).optional()
@@ -228,7 +250,7 @@ export const strategyFields = z.strictObject({
   partnership: slug,
   periodStart: z.number().int().min(1990).max(2100),
   periodEnd: z.number().int().min(1990).max(2100),
-  status: z.enum(['draft', 'adopted', 'superseded']),
+  status: z.enum(keys(strategyStatuses)),
   summary: z.string().min(1),
   vision: z.string().optional(),
   /** Markdown: the rest of the document (introduction, context, governance …). */
@@ -245,8 +267,10 @@ export const serviceFields = z.strictObject({
   slug,
   uuid,
   name: z.string().min(1),
-  /** Slug of the owning organisation (the one whose partners may edit it). */
-  organisation: slug,
+  /** Slug of the organisation that runs it (its partners may edit it); only when the source names it. */
+  organisation: slug.optional(),
+  /** True when the source describes the service without naming who provides it (then no organisation). */
+  providerNotNamed: z.boolean().optional(),
   description: z.string().min(1),
   categories: z.array(z.enum(keys(categories))).min(1, 'needs at least one category'),
   audiences: z.array(z.enum(keys(audiences))).min(1, 'needs at least one audience'),
@@ -271,18 +295,33 @@ export const serviceFields = z.strictObject({
   cost: z.string().optional(),
   /** How to reach the service when no contact details are published (e.g. "through your social worker"). */
   howToAccess: z.string().optional(),
-  lastReviewed: isoDate,
+  /**
+   * Where the information comes from, when that is not the seed document's own title and date
+   * (content/sources/sources.json gives those for every `source`).
+   */
+  origin: originSchema.optional(),
+  /** When a person last confirmed the entry with the service, and who. Never in seed content: nobody has. */
+  confirmed: confirmedSchema.optional(),
   review: reviewSchema.optional(),
   externalId,
   source,
   sourceDocument,
 })
+/** Exactly one of: the organisation that runs it, or "the source does not name the provider". */
+const providerStated: Check = (schema) =>
+  schema.superRefine((value, ctx) => {
+    const v = value as { organisation?: string; providerNotNamed?: boolean; publication?: string }
+    const problem = providerProblem(v.organisation, v.providerNotNamed === true)
+    // A never-published draft need not be complete, but must not claim both.
+    if (problem && !(v.publication === 'draft' && problem.kind === 'missing')) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
+  }) as never
+
 /** A refuge's location is never stored (cms/directory/confidential-location.ts): refused before anything is written. */
 const noConfidentialLocation: Check = (schema) =>
   schema.superRefine((value, ctx) => {
     for (const problem of locationProblems(value as LocatableEntry)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message })
   }) as never
-export const serviceSchema = editorial(serviceFields, [], noConfidentialLocation)
+export const serviceSchema = editorial(serviceFields, [], (schema) => providerStated(noConfidentialLocation(schema)))
 
 export const newsFields = z.strictObject({
   slug,
@@ -338,3 +377,5 @@ export type MeetingSeed = Editorial<z.infer<typeof meetingSchema>>
 export type MediaSeed = z.infer<typeof mediaSchema>
 export type SettingsSeed = z.infer<typeof settingsSchema>
 export type ReviewSeed = z.infer<typeof reviewSchema>
+export type OriginSeed = z.infer<typeof originSchema>
+export type ConfirmedSeed = z.infer<typeof confirmedSchema>
