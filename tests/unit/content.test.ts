@@ -83,12 +83,40 @@ describe('content/', () => {
   })
 
   it('resolves every cross-reference', () => {
-    for (const { file, data } of services) expect(organisationSlugs, `${file} organisation`).toContain(data.organisation)
+    for (const { file, data } of services) if (data.organisation !== undefined) expect(organisationSlugs, `${file} organisation`).toContain(data.organisation)
     for (const { file, data } of partnerships)
       for (const member of data.members) expect(organisationSlugs, `${file} member`).toContain(member.organisation)
     for (const { file, data } of strategies) expect(partnershipSlugs, `${file} partnership`).toContain(data.partnership)
     for (const { file, data } of news) for (const slug of data.partnerships) expect(partnershipSlugs, `${file} partnerships`).toContain(slug)
     for (const { file, data } of meetings) expect(partnershipSlugs, `${file} partnership`).toContain(data.partnership)
+  })
+
+  it('names a provider only where the paper does, and says so where it does not', () => {
+    for (const { file, data } of services) {
+      // Exactly one: the schema refuses both and neither; this keeps the rule from being loosened there.
+      expect(Boolean(data.organisation) !== Boolean(data.providerNotNamed), `${file}: organisation or providerNotNamed, exactly one`).toBe(true)
+      const unnamed = /without naming (?:the|who)|does not (?:say|name) who|not name (?:the|who)|provider is not named/i.test(JSON.stringify(data))
+      if (unnamed) expect({ organisation: data.organisation, providerNotNamed: data.providerNotNamed }, `${file} says its source names no provider`).toEqual({ organisation: undefined, providerNotNamed: true })
+    }
+    expect(services.filter((s) => s.data.providerNotNamed).length, 'entries whose paper names no provider').toBeGreaterThanOrEqual(5)
+  })
+
+  it('claims no confirmation: nobody has confirmed a seeded entry with its service', () => {
+    for (const { file, data, raw } of services) {
+      expect(data.confirmed, `${file}: confirmed`).toBeUndefined()
+      expect(raw, file).not.toMatch(/"lastReviewed"|"lastChecked"/)
+    }
+  })
+
+  it('says where every directory entry comes from, with the paper’s own date or period', () => {
+    const registry = JSON.parse(readFileSync(path.join(contentDir, 'sources', 'sources.json'), 'utf8')) as Record<string, { title: string; published?: string }>
+    expect(Object.keys(registry).sort()).toEqual([...seedNames].sort())
+    for (const [name, { published }] of Object.entries(registry)) {
+      const text = readFileSync(path.join(seedsDir, name), 'utf8')
+      // A date or period is the paper's own: every year in it is printed there.
+      for (const year of published?.match(/\d{4}/g) ?? []) expect(text, `${name}: ${published}`).toContain(year)
+    }
+    for (const { file, data } of services) expect(data.origin ?? registry[data.source ?? ''], `${file}: origin`).toBeDefined()
   })
 
   it('numbers agenda items uniquely within each meeting', () => {
