@@ -266,7 +266,7 @@ export function generateCorpus(services: number, seed = DEFAULT_SEED): Corpus {
       howToAccess: r.pick(HOW_TO_ACCESS),
       eligibility: r.pick(ELIGIBILITY),
       cost: r.pick(COSTS),
-      lastReviewed: date(r, 2025, 2026),
+      ...(r.chance(0.7) ? { confirmed: { on: date(r, 2025, 2026), by: 'Benchmark editor' } } : {}),
       sourceDocument,
     })
   }

@@ -362,7 +362,7 @@ export interface Strategy {
   /**
    * Where the strategy stands with the partnership (separate from publishing on the site).
    */
-  status: 'draft' | 'adopted' | 'superseded';
+  status: 'draft' | 'interim' | 'adopted' | 'superseded';
   summary: string;
   vision?: string | null;
   body?: {
@@ -489,9 +489,13 @@ export interface Service {
    */
   slug: string;
   /**
-   * The organisation that runs this service; its partners can keep it up to date.
+   * The organisation that runs this service; its partners can keep it up to date. Leave empty only when the source does not say.
    */
-  organisation: number | Organisation;
+  organisation?: (number | null) | Organisation;
+  /**
+   * Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.
+   */
+  providerNotNamed?: boolean | null;
   description: string;
   categories: (
     | 'domestic-abuse'
@@ -552,9 +556,32 @@ export interface Service {
   openingHours?: string | null;
   eligibility?: string | null;
   cost?: string | null;
-  lastReviewed: string;
   /**
-   * Due when not checked for more than 6 months.
+   * The paper, page or feed these details were taken from, as residents see it (“From: …”). Not a check: that is “Last confirmed with the service”.
+   */
+  origin?: {
+    /**
+     * For example “Making Redbridge Safe: our plan 2022–2025”.
+     */
+    title?: string | null;
+    /**
+     * As the source gives it, like “26 September 2018” or “2022–2025”. Leave empty when it has none.
+     */
+    published?: string | null;
+  };
+  /**
+   * Set when an editor confirms the entry, or publishes its organisation’s own update. Residents see this date as “last checked”; empty means not yet confirmed.
+   */
+  confirmed?: {
+    on?: string | null;
+    by?: string | null;
+  };
+  /**
+   * Tick after checking every detail with the organisation that runs it, then save.
+   */
+  confirmNow?: boolean | null;
+  /**
+   * Due when not confirmed with the service for more than 6 months, or never.
    */
   reviewDue?: string | null;
   /**
@@ -1099,6 +1126,7 @@ export interface ServicesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   organisation?: T;
+  providerNotNamed?: T;
   description?: T;
   categories?: T;
   audiences?: T;
@@ -1119,7 +1147,19 @@ export interface ServicesSelect<T extends boolean = true> {
   openingHours?: T;
   eligibility?: T;
   cost?: T;
-  lastReviewed?: T;
+  origin?:
+    | T
+    | {
+        title?: T;
+        published?: T;
+      };
+  confirmed?:
+    | T
+    | {
+        on?: T;
+        by?: T;
+      };
+  confirmNow?: T;
   reviewDue?: T;
   review?:
     | T

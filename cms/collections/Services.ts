@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, servicesRead, servicesReadVersions, servicesUpdate, staff, staffOrPartner } from '../access'
+import { ownOrganisationFilter, servicesRead, servicesReadVersions, servicesUpdate, staff, staffField, staffOrPartner } from '../access'
 import { slugField } from '../fields/slug'
 import { internalSourceField } from '../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
@@ -11,13 +11,16 @@ import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
 import { noConfidentialLocation } from '../directory/hooks'
 import { isLocationConfidential, type LocatableEntry } from '../directory/confidential-location'
 import { restoreVersionAsDraftForPartners } from '../review/restore'
+import { confirmationFields, recordConfirmation } from '../directory/confirmation'
+import { PROVIDER_NOT_NAMED, providerProblem } from '../directory/provider'
+import type { Service } from '../payload-types'
 
 export const Services: CollectionConfig = {
   slug: 'services',
   labels: { singular: 'Directory entry', plural: 'Directory entries' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'organisation', 'locationConfidential', 'lastReviewed', 'reviewDue', 'review.state', '_status'],
+    defaultColumns: ['name', 'organisation', 'locationConfidential', 'confirmed.on', 'reviewDue', 'review.state', '_status'],
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
@@ -25,7 +28,7 @@ export const Services: CollectionConfig = {
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('services')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), noConfidentialLocation] },
+  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] },
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index
@@ -38,9 +41,19 @@ export const Services: CollectionConfig = {
       name: 'organisation',
       type: 'relationship',
       relationTo: 'organisations',
-      required: true,
-      admin: { description: 'The organisation that runs this service; its partners can keep it up to date.' },
+      admin: { description: 'The organisation that runs this service; its partners can keep it up to date. Leave empty only when the source does not say.' },
       // Partners cannot move an entry to another organisation (the review hook answers 403).
+      validate: (value: unknown, { siblingData }: { siblingData: Partial<Service> }) =>
+        providerProblem(value, siblingData.providerNotNamed === true)?.message ?? true,
+    },
+    {
+      name: 'providerNotNamed',
+      label: PROVIDER_NOT_NAMED,
+      type: 'checkbox',
+      defaultValue: false,
+      // Partners always provide their own entries.
+      access: { create: staffField, update: staffField },
+      admin: { description: 'Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.' },
     },
     { name: 'description', type: 'textarea', required: true },
     {
@@ -97,12 +110,21 @@ export const Services: CollectionConfig = {
     { name: 'eligibility', type: 'textarea' },
     { name: 'cost', type: 'text' },
     {
-      name: 'lastReviewed',
-      label: 'Last checked',
-      type: 'date',
-      required: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+      name: 'origin',
+      label: 'Where this information comes from',
+      type: 'group',
+      admin: { description: 'The paper, page or feed these details were taken from, as residents see it (“From: …”). Not a check: that is “Last confirmed with the service”.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'title', type: 'text', admin: { description: 'For example “Making Redbridge Safe: our plan 2022–2025”.' } },
+            { name: 'published', label: 'Its date or period', type: 'text', admin: { description: 'As the source gives it, like “26 September 2018” or “2022–2025”. Leave empty when it has none.' } },
+          ],
+        },
+      ],
     },
+    ...confirmationFields,
     reviewDueField,
     reviewFields('organisation'),
     uuidField,

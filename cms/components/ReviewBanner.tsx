@@ -29,7 +29,7 @@ export async function ReviewBanner({ payload, user }: ServerProps) {
       depth: 0,
       where: { organisation: { equals: org } },
     })
-    const due = docs.filter((d) => isReviewDue(d.lastReviewed)).length
+    const due = docs.filter((d) => isReviewDue(d.confirmed?.on)).length
     return (
       <div className="csp-review__banner">
         <a href="/admin/review">{due === 0 ? 'Your entries are up to date.' : `${due} of your entries ${due === 1 ? 'is' : 'are'} due for review →`}</a>

@@ -15,7 +15,7 @@ type Entry = {
   id: number | string
   name: string
   _status?: 'draft' | 'published' | null
-  lastReviewed?: string | null
+  confirmed?: { on?: string | null } | null
   organisation?: { name?: string } | number | null
   review?: { state?: string | null; note?: string | null; submittedAt?: string | null; submittedBy?: { name?: string; email?: string } | number | null } | null
 }
@@ -118,13 +118,13 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
       where: { organisation: { equals: typeof user.organisation === 'object' ? user.organisation?.id : user.organisation } },
     })
     const entries = docs as unknown as Entry[]
-    const due = entries.filter((e) => isReviewDue(e.lastReviewed)).length
+    const due = entries.filter((e) => isReviewDue(e.confirmed?.on)).length
     return template(
       <>
         <h1>Your directory entries</h1>
         <p>
           Your changes are checked by the partnership’s comms team before they appear on the public site.
-          {due > 0 ? ` ${due} of your ${entries.length} entries have not been checked for more than six months: please confirm or update them.` : ''}
+          {due > 0 ? ` ${due} of your ${entries.length} entries have not been confirmed in the last six months, or ever: please confirm or update them.` : ''}
         </p>
         <table className="csp-review__table">
           <thead>
@@ -132,7 +132,7 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
               <th scope="col">Entry</th>
               <th scope="col">State</th>
               <th scope="col">Note from the comms team</th>
-              <th scope="col">Last checked</th>
+              <th scope="col">Last confirmed</th>
             </tr>
           </thead>
           <tbody>
@@ -144,8 +144,8 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
                 <td>{entry.review?.state ? stateLabel(entry.review.state) : entry._status === 'published' ? 'Live' : 'Draft'}</td>
                 <td>{entry.review?.note || '—'}</td>
                 <td>
-                  {day(entry.lastReviewed)}
-                  {isReviewDue(entry.lastReviewed) ? <strong className="csp-review__due"> Review due</strong> : null}
+                  {entry.confirmed?.on ? day(entry.confirmed.on) : 'Not yet confirmed'}
+                  {isReviewDue(entry.confirmed?.on) ? <strong className="csp-review__due"> Review due</strong> : null}
                 </td>
               </tr>
             ))}

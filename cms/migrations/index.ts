@@ -6,6 +6,7 @@ import * as migration_20261122_050213_texts_parent_indexes from './20261122_0502
 import * as migration_20261123_222456_backups from './20261123_222456_backups';
 import * as migration_20261123_230028_site_build_exclusions from './20261123_230028_site_build_exclusions';
 import * as migration_20261123_231925_location_confidential from './20261123_231925_location_confidential';
+import * as migration_20261124_010014_provider_origin_confirmation from './20261124_010014_provider_origin_confirmation';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261123_231925_location_confidential.up,
     down: migration_20261123_231925_location_confidential.down,
-    name: '20261123_231925_location_confidential'
+    name: '20261123_231925_location_confidential',
+  },
+  {
+    up: migration_20261124_010014_provider_origin_confirmation.up,
+    down: migration_20261124_010014_provider_origin_confirmation.down,
+    name: '20261124_010014_provider_origin_confirmation'
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import example from './schemas/example_service_list.json' with { type: 'json' }
-import { fromHsds, type HsdsService } from './from-hsds'
+import { FEED_TITLE, fromHsds, type HsdsService } from './from-hsds'
 import { checkFeed, FeedError, servicesIn } from './import'
 import { toHsdsService, type ServiceRecord } from './map'
 
@@ -20,7 +20,7 @@ const ours: ServiceRecord = {
   eligibility: 'Adults.',
   cost: 'Free',
   howToAccess: 'Ring the helpline.',
-  lastReviewed: '2025-03-01',
+  confirmed: { on: '2025-03-01' },
 }
 
 describe('fromHsds', () => {
@@ -45,7 +45,8 @@ describe('fromHsds', () => {
         eligibility: 'Adults.',
         cost: 'Free',
         howToAccess: 'Ring the helpline.',
-        lastReviewed: '2025-03-01',
+        // Our confirmation is the feed publisher's check to the importer: where it comes from, not a confirmation of theirs.
+        origin: { title: FEED_TITLE, published: 'checked by the feed’s publisher on 2025-03-01' },
         sourceDocument: 'feed.json',
       },
     })
@@ -66,14 +67,14 @@ describe('fromHsds', () => {
       phones: [{ id: '66666666-6666-4666-8666-666666666666', number: '+1 555 0100' }],
       schedules: [{ id: '77777777-7777-4777-8777-777777777777', byday: 'MO,TU', opens_at: '09:00', closes_at: '17:00' }],
     } as HsdsService
-    const result = fromHsds(service, { today: '2026-02-02' })
+    const result = fromHsds(service)
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.service).toMatchObject({ categories: ['hate-crime'], audiences: ['everyone'], areas: ['bexley'], contact: {}, openingHours: 'Monday, Tuesday, 09:00 to 17:00', lastReviewed: '2026-02-02' })
+    expect(result.service).toMatchObject({ categories: ['hate-crime'], audiences: ['everyone'], areas: ['bexley'], contact: {}, openingHours: 'Monday, Tuesday, 09:00 to 17:00', origin: { title: FEED_TITLE } })
+    expect(result.service).not.toHaveProperty('confirmed')
     expect(result.notes.join('\n')).toMatch(/Bin collection/)
     expect(result.notes.join('\n')).toMatch(/no audience we recognise/)
     expect(result.notes.join('\n')).toMatch(/\+1 555 0100.*left out/)
-    expect(result.notes.join('\n')).toMatch(/import date/)
   })
 
   it('skips what it cannot map, saying why', () => {

@@ -21,8 +21,6 @@ export type ImportOptions = {
   defaultCategory?: Category
   /** Where the feed came from (URL or file name), kept as the record's source. */
   source?: string
-  /** The date used as "last checked" when the feed gives none (default: today). */
-  today?: string
 }
 
 export type MappedOrganisation = { externalId: string; name: string; website?: string; description?: string }
@@ -42,7 +40,8 @@ export type MappedService = {
   openingHours?: string
   eligibility?: string
   cost?: string
-  lastReviewed: string
+  /** Where the details come from, as residents read it; an import is never a confirmation by one of our people. */
+  origin: { title: string; published?: string }
   sourceDocument?: string
 }
 
@@ -245,10 +244,11 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
     eligibility = eligibility ? `${eligibility} ${ages}` : ages
   }
 
-  let lastReviewed = dateOnly(service.assured_date) ?? dateOnly(service.last_modified)
-  if (!lastReviewed) {
-    lastReviewed = options.today ?? new Date().toISOString().slice(0, 10)
-    notes.push('the feed gives no assured_date or last_modified; "last checked" set to the import date')
+  const assured = dateOnly(service.assured_date)
+  const modified = dateOnly(service.last_modified)
+  const origin = {
+    title: FEED_TITLE,
+    published: assured ? `checked by the feed’s publisher on ${assured}` : modified ? `last changed ${modified}` : undefined,
   }
 
   return {
@@ -270,11 +270,14 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
       openingHours: hours.length ? hours.join('\n') : undefined,
       eligibility,
       cost: text(service.fees_description),
-      lastReviewed,
+      origin,
       sourceDocument: options.source,
     },
   }
 }
+
+/** The public "From: …" of an imported entry. Not the feed's address: that may carry an access key (staff-only `sourceDocument`). */
+export const FEED_TITLE = 'An Open Referral (HSDS 3.0) directory feed'
 
 /** "pl" → "Polish", for feeds that give a language code without a name. */
 function languageName(code: string): string | undefined {

@@ -14,7 +14,7 @@ const minimal: ServiceRecord = {
   categories: ['domestic-abuse'],
   audiences: ['everyone'],
   areas: ['redbridge'],
-  lastReviewed: '2025-03-01T00:00:00.000Z',
+  confirmed: { on: '2025-03-01T00:00:00.000Z' },
   updatedAt: '2026-01-02T03:04:05.000Z',
   contact: { phone: null, email: '', website: null, address: null },
   openingHours: null,

@@ -30,7 +30,9 @@ export type ServiceRecord = {
   openingHours?: string | null
   eligibility?: string | null
   cost?: string | null
-  lastReviewed?: string | null
+  providerNotNamed?: boolean | null
+  /** When a person last confirmed the entry with the service (never the source paper's date). */
+  confirmed?: { on?: string | null } | null
   updatedAt?: string | null
 }
 
@@ -173,7 +175,7 @@ export function toHsdsServiceSummary(s: ServiceRecord): Json {
     application_process: text(s.howToAccess),
     fees_description: text(s.cost),
     eligibility_description: text(s.eligibility),
-    assured_date: dateOnly(s.lastReviewed),
+    assured_date: dateOnly(s.confirmed?.on),
     last_modified: dateTime(s.updatedAt),
     organization,
   })
@@ -239,6 +241,8 @@ export function toHsdsService(s: ServiceRecord): Json {
     ...(s.audiences ?? []).map((a) => attribute(id, 'audiences', a)),
     ...(s.accessModes ?? []).map((m) => attribute(id, 'access-modes', m)),
     ...(s.urgent ? [attribute(id, 'availability', 'open-24-7')] : []),
+    ...(s.providerNotNamed && !summary.organization_id ? [attribute(id, 'provenance', 'provider-not-named')] : []),
+    ...(s.confirmed?.on ? [] : [attribute(id, 'provenance', 'not-yet-confirmed')]),
   ].filter((a): a is Json => a !== undefined)
 
   return compact({

@@ -9,7 +9,7 @@ import { toHsdsService, toHsdsServiceAtLocations, toHsdsServiceSummary, type Ser
 import { page, type Paging, type ServiceQuery } from './params'
 import { vocabularies, type TaxonomyKey } from './taxonomies'
 
-const FIELD: Record<Exclude<TaxonomyKey, 'availability'>, string> = {
+const FIELD: Record<Exclude<TaxonomyKey, 'availability' | 'provenance'>, string> = {
   categories: 'categories',
   audiences: 'audiences',
   'access-modes': 'accessModes',
@@ -17,6 +17,12 @@ const FIELD: Record<Exclude<TaxonomyKey, 'availability'>, string> = {
 
 function termWhere(taxonomy: TaxonomyKey, codes: string[]): Where {
   if (taxonomy === 'availability') return { urgent: { equals: true } }
+  if (taxonomy === 'provenance') {
+    const terms: Where[] = []
+    if (codes.includes('provider-not-named')) terms.push({ providerNotNamed: { equals: true } })
+    if (codes.includes('not-yet-confirmed')) terms.push({ 'confirmed.on': { exists: false } })
+    return terms.length ? { or: terms } : { id: { exists: false } }
+  }
   return { [FIELD[taxonomy]]: { in: codes } }
 }
 

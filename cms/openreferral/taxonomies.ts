@@ -6,12 +6,23 @@
  */
 import { accessModes, audiences, categories } from '../taxonomy'
 import { taxonomyId, termId } from './ids'
+import { PROVIDER_NOT_NAMED } from '../directory/provider'
 
-export type TaxonomyKey = 'categories' | 'audiences' | 'access-modes' | 'availability'
+export type TaxonomyKey = 'categories' | 'audiences' | 'access-modes' | 'availability' | 'provenance'
 
 type Vocabulary = Record<string, string>
 
 export const availability = { 'open-24-7': 'Open 24 hours, 7 days a week' } as const
+
+/**
+ * What we know, and do not, about an entry: a consumer of the feed must be able to tell "no
+ * organisation given" from "no organisation exists", and an entry nobody has confirmed from one
+ * that was checked (cms/directory/provider.ts, confirmation.ts).
+ */
+export const provenance = {
+  'provider-not-named': PROVIDER_NOT_NAMED,
+  'not-yet-confirmed': 'Not yet confirmed with the service',
+} as const
 
 export const vocabularies: Record<TaxonomyKey, { name: string; description: string; terms: Vocabulary; linkType: string }> = {
   categories: {
@@ -31,6 +42,12 @@ export const vocabularies: Record<TaxonomyKey, { name: string; description: stri
     description: 'How a resident can reach the service: by phone, online, dropping in, by referral or through outreach.',
     terms: accessModes,
     linkType: 'access_mode',
+  },
+  provenance: {
+    name: 'CSP Hub provenance',
+    description: 'What is known about where an entry’s information comes from: whether its source names the provider, and whether anyone has confirmed it with the service.',
+    terms: provenance,
+    linkType: 'provenance',
   },
   availability: {
     name: 'CSP Hub availability',

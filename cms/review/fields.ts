@@ -12,10 +12,10 @@ export type ReviewState = (typeof REVIEW_STATES)[number]['value']
 /** Entries not checked for this long are flagged for review in the admin and on the site. */
 export const REVIEW_INTERVAL_MONTHS = 6
 
-/** True when a last-checked date is more than REVIEW_INTERVAL_MONTHS old (or missing). */
-export function isReviewDue(lastReviewed: string | Date | null | undefined, now = new Date()): boolean {
-  if (!lastReviewed) return true
-  const due = new Date(lastReviewed)
+/** True when an entry was last confirmed more than REVIEW_INTERVAL_MONTHS ago, or never. */
+export function isReviewDue(confirmedOn: string | Date | null | undefined, now = new Date()): boolean {
+  if (!confirmedOn) return true
+  const due = new Date(confirmedOn)
   due.setMonth(due.getMonth() + REVIEW_INTERVAL_MONTHS)
   return due.getTime() < now.getTime()
 }
@@ -45,6 +45,13 @@ export const reviewDueField: Field = {
   label: 'Six-monthly check',
   type: 'text',
   virtual: true,
-  admin: { readOnly: true, position: 'sidebar', description: `Due when not checked for more than ${REVIEW_INTERVAL_MONTHS} months.` },
-  hooks: { afterRead: [({ siblingData }) => (isReviewDue(siblingData?.lastReviewed as string | undefined) ? 'Review due' : 'Up to date')] },
+  admin: { readOnly: true, position: 'sidebar', description: `Due when not confirmed with the service for more than ${REVIEW_INTERVAL_MONTHS} months, or never.` },
+  hooks: {
+    afterRead: [
+      ({ siblingData }) => {
+        const on = (siblingData?.confirmed as { on?: string | null } | undefined)?.on
+        return !on ? 'Never confirmed' : isReviewDue(on) ? 'Review due' : 'Up to date'
+      },
+    ],
+  },
 }

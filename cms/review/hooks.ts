@@ -3,7 +3,7 @@
  * - a partner's create or update is always saved as a draft version awaiting review, even when
  *   the request asks to publish, so the live entry stays as the editors last approved it;
  * - a partner may not create for, or move an entry to, another organisation (403);
- * - an editor publishing a submission approves it and records that it was checked today.
+ * - an editor publishing a submission approves it.
  */
 import { Forbidden, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 import { isPartner, isStaff, organisationOf } from '../access'
@@ -48,11 +48,8 @@ export const reviewTrail =
         submittedAt: new Date().toISOString(),
       }
     } else if (isStaff(user) && data._status === 'published') {
+      // Approving a partner's submission on a directory entry also records it as confirmed (directory/confirmation.ts).
       data.review = { ...(originalDoc?.review ?? {}), ...(data.review ?? {}), state: 'approved' }
-      // An editor approving a partner's submission has just checked it.
-      if (originalDoc?.review?.state === 'pending' && 'lastReviewed' in (originalDoc ?? {})) {
-        data.lastReviewed = new Date().toISOString()
-      }
     }
     return data
   }

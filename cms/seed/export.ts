@@ -57,6 +57,14 @@ const sourceOf = (doc: Doc) => {
   return value === undefined ? {} : SEED_DOCUMENT.test(value) ? { source: value } : { sourceDocument: value }
 }
 
+/** A confirmation is kept only whole: a date without who confirmed it would be a claim nobody made. */
+const confirmedOf = (doc: Doc) => {
+  const confirmed = (doc.confirmed ?? {}) as Json
+  const on = day(confirmed.on)
+  const by = text(confirmed.by)
+  return on && by ? { on, by } : undefined
+}
+
 const reviewOf = (doc: Doc) => {
   const review = (doc.review ?? {}) as Json
   return clean({ state: text(review.state), note: text(review.note), submittedAt: text(review.submittedAt) })
@@ -153,7 +161,10 @@ export async function exportContent(payload: Payload, folder: string, { force = 
       categories: d.categories, audiences: d.audiences, areas: d.areas, languages: d.languages, accessModes: d.accessModes, urgent: d.urgent ?? false,
       locationConfidential: d.locationConfidential ? true : undefined,
       contact: clean({ phone: contact.phone, email: contact.email, website: contact.website, address: contact.address }),
-      openingHours: d.openingHours, eligibility: d.eligibility, cost: d.cost, howToAccess: d.howToAccess, lastReviewed: day(d.lastReviewed),
+      openingHours: d.openingHours, eligibility: d.eligibility, cost: d.cost, howToAccess: d.howToAccess,
+      providerNotNamed: d.providerNotNamed ? true : undefined,
+      origin: clean({ title: text((d.origin as Json | undefined)?.title), published: text((d.origin as Json | undefined)?.published) }),
+      confirmed: confirmedOf(d),
       review: reviewOf(d), externalId: d.externalId, ...sourceOf(d),
     })
   }

@@ -9,7 +9,7 @@ const partnership = {
 }
 const service = {
   slug: 'refuge-dsv', name: 'Domestic and Sexual Violence service', organisation: 'refuge', description: 'Support.',
-  categories: ['domestic-abuse'], audiences: ['women'], areas: ['barking-and-dagenham'], lastReviewed: '2020-11-24',
+  categories: ['domestic-abuse'], audiences: ['women'], areas: ['barking-and-dagenham'],
   source: 'barking-dagenham-news-deputy-mayor-visit.txt',
 }
 const strategy = {
@@ -39,11 +39,12 @@ describe('loadContent', () => {
   it('names the file and the field that is wrong', async () => {
     const problems = await problemsOf({
       ...good,
-      'services/refuge-dsv.json': { ...service, categories: ['knitting'], contact: { phone: '12345' }, lastReviewed: '2020-13-45' },
+      'services/refuge-dsv.json': { ...service, categories: ['knitting'], contact: { phone: '12345' }, confirmed: { on: '2020-13-45', by: ' ' } },
     })
     expect(problems.some((p) => p.startsWith('services/refuge-dsv.json: categories[0]'))).toBe(true)
     expect(problems).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: contact\.phone must be a UK phone number/))
-    expect(problems).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: lastReviewed must be a date written YYYY-MM-DD/))
+    expect(problems).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: confirmed\.on must be a date written YYYY-MM-DD/))
+    expect(problems).toContainEqual('services/refuge-dsv.json: confirmed.by must say who confirmed it')
   })
 
   it('rejects unknown fields, so a typo is not silently dropped', async () => {

@@ -175,7 +175,11 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
       accessModes: f.accessModes ?? [], urgent: f.urgent ?? false, locationConfidential: f.locationConfidential ?? false,
       contact: { phone: f.contact?.phone ?? null, email: f.contact?.email ?? null, website: f.contact?.website ?? null, address: f.contact?.address ?? null },
       howToAccess: f.howToAccess ?? null, openingHours: f.openingHours ?? null, eligibility: f.eligibility ?? null,
-      cost: f.cost ?? null, lastReviewed: f.lastReviewed ?? null, ...trail(f),
+      cost: f.cost ?? null, providerNotNamed: f.providerNotNamed ?? false,
+      // The paper's own title and date unless the entry gives its own; never a "checked" date.
+      origin: f.origin ?? (f.source ? bundle.sources[f.source] : undefined) ?? { title: null, published: null },
+      confirmed: f.confirmed ? { on: f.confirmed.on, by: f.confirmed.by } : { on: null, by: null },
+      ...trail(f),
       sourceDocument: f.source ?? f.sourceDocument ?? null,
       uuid: f.uuid ?? stableUuid('service', s.slug),
     }))

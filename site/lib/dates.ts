@@ -24,8 +24,8 @@ export function monthsBefore(now: Date, months: number): Date {
   return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay)))
 }
 
-/** True when an entry was last checked more than REVIEW_MONTHS months before `now`. */
-export function isOutOfDate(lastReviewed: Date, now: Date = new Date(), months = REVIEW_MONTHS): boolean {
-  const day = Date.UTC(lastReviewed.getUTCFullYear(), lastReviewed.getUTCMonth(), lastReviewed.getUTCDate())
+/** True when an entry was last confirmed more than REVIEW_MONTHS months before `now`. */
+export function isOutOfDate(confirmedOn: Date, now: Date = new Date(), months = REVIEW_MONTHS): boolean {
+  const day = Date.UTC(confirmedOn.getUTCFullYear(), confirmedOn.getUTCMonth(), confirmedOn.getUTCDate())
   return day < monthsBefore(now, months).getTime()
 }

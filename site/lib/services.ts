@@ -26,12 +26,13 @@ export const isWebAddress = (url: string | null | undefined): url is string => B
 export function howToFind(service: ServiceLike, organisation: OrganisationLike): HowToFind {
   if (hasContact(service)) return { kind: 'contact' }
   if (service.howToAccess) return { kind: 'how-to-access', text: service.howToAccess }
-  const orgName = organisation?.name ?? 'the organisation that runs it'
-  if (isWebAddress(organisation?.website)) return { kind: 'organisation-website', url: organisation.website, name: orgName }
+  if (isWebAddress(organisation?.website)) return { kind: 'organisation-website', url: organisation.website, name: organisation.name ?? 'the organisation that runs it' }
+  // With no named provider there is no organisation to search for: only the service's own name.
+  const searchFor = organisation?.name ? `“${service.name}” or “${organisation.name}”` : `“${service.name}”`
   return {
     kind: 'generic',
     text:
-      `This service has not published contact details for this directory. To reach it, search online for “${service.name}” or “${orgName}”, ` +
+      `This service has not published contact details for this directory. To reach it, search online for ${searchFor}, ` +
       'or ask your council’s community safety team, your GP or a support worker to put you in touch.',
   }
 }

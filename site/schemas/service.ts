@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accessModes, areas, audiences, categories, keys } from '../../cms/taxonomy'
 import { locationProblems } from '../../cms/directory/confidential-location'
+import { providerProblem } from '../../cms/directory/provider'
 import { date, optionalText, ref, slug } from './common'
 
 /**
@@ -14,7 +15,9 @@ export const serviceSchema = z
   id: z.union([z.number(), z.string()]),
   slug,
   name: z.string().min(1),
-  organisation: ref,
+  /** Absent when the source does not name who provides it; then `providerNotNamed` says so. */
+  organisation: ref.nullish().transform((v) => v ?? undefined),
+  providerNotNamed: z.boolean().nullish().transform(Boolean),
   description: z.string().min(1),
   categories: z.array(z.enum(keys(categories))).min(1),
   audiences: z.array(z.enum(keys(audiences))).min(1),
@@ -31,10 +34,23 @@ export const serviceSchema = z
   eligibility: optionalText,
   cost: optionalText,
   locationConfidential: z.boolean().nullish().transform(Boolean),
-  lastReviewed: date,
+  /** Where the details come from ("From: …"), never a check. */
+  origin: z
+    .object({ title: optionalText, published: optionalText })
+    .nullish()
+    .transform((o) => (o?.title ? { title: o.title, published: o.published } : undefined)),
+  /** When a person last confirmed the entry with the service; absent until someone has. */
+  confirmed: z
+    .object({ on: z.string().nullish() })
+    .nullish()
+    .transform((c) => (c?.on ? new Date(c.on) : undefined))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), 'confirmed.on must be a date'),
   updatedAt: date,
 })
   .superRefine((entry, ctx) => {
+    // Never a guessed organisation, never a page that says nothing about who runs the service.
+    const provider = providerProblem(entry.organisation, entry.providerNotNamed)
+    if (provider) ctx.addIssue({ code: 'custom', path: [provider.path], message: `provider: ${provider.message}` })
     for (const problem of locationProblems(entry)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: `confidential location: ${problem.message}` })
   })
 export type Service = z.infer<typeof serviceSchema>

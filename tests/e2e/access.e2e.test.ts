@@ -49,7 +49,7 @@ const newDoc = (collection: string): Record<string, unknown> => {
     case 'organisations': return { name: `Test ${n}`, type: 'charity', _status: 'published' }
     case 'strategies': return { title: `Test ${n}`, partnership: 1, periodStart: 2024, periodEnd: 2026, status: 'draft', summary: 's', _status: 'published' }
     case 'priorities': return { title: `Test ${n}`, strategy: 1, order: 99, goal: 'g', _status: 'published' }
-    case 'services': return { name: `Test ${n}`, organisation: ownOrg.id, description: 'd', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'published' }
+    case 'services': return { name: `Test ${n}`, organisation: ownOrg.id, description: 'd', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], _status: 'published' }
     case 'news': return { title: `Test ${n}`, date: '2026-01-01', summary: 's', body: paragraph('Body.'), _status: 'published' }
     case 'meetings': return { title: `Test ${n}`, partnership: 1, board: 'Board', date: '2026-01-01', _status: 'published' }
     case 'agenda-items': return { meeting: 1, number: '99', position: 99, title: `Test ${n}`, classification: 'public' }

@@ -109,7 +109,6 @@ describe('killed during a seed', () => {
         audiences: ['women'],
         areas: ['newham'],
         accessModes: ['phone'],
-        lastReviewed: '2026-01-01',
       }),
     )
     const file = path.join(env.TEST_DIR, 'feed.json')

@@ -214,7 +214,7 @@ describe('drafts', () => {
       headers: asAdmin(),
       body: JSON.stringify({
         name: `${marker} service`, organisation: org.id, description: `${marker} description`, categories: ['domestic-abuse'],
-        audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'draft',
+        audiences: ['everyone'], areas: ['newham'], _status: 'draft',
       }),
     })
     expect(created.status).toBe(201)

@@ -24,7 +24,6 @@ export async function seedDrafts(payload: Payload) {
       categories: ['domestic-abuse'],
       audiences: ['everyone'],
       areas: ['newham'],
-      lastReviewed: '2026-01-01',
       _status: 'draft',
     } as never,
   })

@@ -15,7 +15,7 @@ const update = (args: Record<string, unknown>) => payload.update(args as never) 
 
 
 const service = (organisation: number, name: string) => ({
-  name, organisation, description: 'd', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'published',
+  name, organisation, description: 'd', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], _status: 'published',
 })
 
 let draftOrg: { id: number }

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await source.create({
     collection: 'services',
     draft: true,
-    data: { name: 'Unpublished draft entry', organisation: org.id, description: 'Draft.', categories: ['stalking'], audiences: ['everyone'], areas: ['newham'], lastReviewed: '2026-01-01', _status: 'draft' } as never,
+    data: { name: 'Unpublished draft entry', organisation: org.id, description: 'Draft.', categories: ['stalking'], audiences: ['everyone'], areas: ['newham'], _status: 'draft' } as never,
   })
   feed = (await allServices(source)) as unknown as { contents: Hsds[] }
   feedFile = path.join(dir, 'feed.json')
@@ -293,7 +293,7 @@ describe('refuges in a feed (issue 14)', () => {
   const org = { uuid: crypto.randomUUID(), name: 'Safe Homes Trust', type: 'charity' }
   /** An HSDS service with a street address, in the given categories of ours. */
   const withAddress = (name: string, categories: string[], description = 'Accommodation and support.') => {
-    const base = { uuid: crypto.randomUUID(), name, description, organisation: org, audiences: ['women'], areas: ['barking-and-dagenham'], lastReviewed: '2026-01-01', updatedAt: '2026-01-01T00:00:00.000Z' }
+    const base = { uuid: crypto.randomUUID(), name, description, organisation: org, audiences: ['women'], areas: ['barking-and-dagenham'], updatedAt: '2026-01-01T00:00:00.000Z' }
     const located = toHsdsService({ ...base, categories: ['housing'], contact: { address: '12 High Street\nBarking\nIG11 8AA' } }) as Hsds
     const tagged = toHsdsService({ ...base, categories, contact: {} }) as Hsds
     return { ...located, attributes: tagged.attributes } as Hsds

@@ -12,7 +12,7 @@ const organisation = { slug: 'refuge', name: 'Refuge', type: 'charity', source: 
 const partnership = { slug: 'bd-csp', name: 'B&D CSP', area: 'barking-and-dagenham', summary: 'A partnership.', members: [{ organisation: 'refuge' }] }
 const service = {
   slug: 'refuge-dsv', name: 'Domestic and Sexual Violence service', organisation: 'refuge', description: 'Support.',
-  categories: ['domestic-abuse'], audiences: ['women'], areas: ['barking-and-dagenham'], lastReviewed: '2020-11-24',
+  categories: ['domestic-abuse'], audiences: ['women'], areas: ['barking-and-dagenham'],
 }
 const news = { slug: 'visit', title: 'A visit', date: '2020-11-24', summary: 'Visit.', body: 'The **deputy mayor** visited.', partnerships: ['bd-csp'] }
 const base = { 'organisations/refuge.json': organisation, 'partnerships/bd-csp.json': partnership, 'services/refuge-dsv.json': service, 'news/visit.json': news }

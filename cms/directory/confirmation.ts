@@ -1,0 +1,74 @@
+/**
+ * "Last checked" means a person confirmed an entry with the service — never the date of the paper
+ * it came from (that is `origin`). The date is only ever set here, on the server, together with
+ * who confirmed it, so a confirmed date without a confirmer cannot be saved through any route:
+ * - an editor ticks "I have confirmed these details with the service today" and saves;
+ * - an editor publishes a partner's submission: the partner, who keeps the entry for their own
+ *   organisation, confirmed its details by submitting them.
+ * The request can never write `confirmed` itself (field access), only these two actions.
+ */
+import type { CollectionBeforeChangeHook, Field, PayloadRequest } from 'payload'
+import { isStaff, staffField, staffOrOwningPartnerField } from '../access'
+import { relationId } from '../fields/relation'
+
+const nobody = () => false
+
+/** Who a user is, as recorded beside a confirmation: their name and email. */
+export const confirmerOf = (user: { name?: unknown; email?: unknown } | null | undefined): string | null => {
+  const name = typeof user?.name === 'string' ? user.name.trim() : ''
+  const email = typeof user?.email === 'string' ? user.email.trim() : ''
+  if (name && email) return `${name} (${email})`
+  return name || email || null
+}
+
+/** The fields: the stored confirmation (read-only everywhere) and the editor's one-tick action. */
+export const confirmationFields: Field[] = [
+  {
+    name: 'confirmed',
+    label: 'Last confirmed with the service',
+    type: 'group',
+    admin: {
+      position: 'sidebar',
+      description: 'Set when an editor confirms the entry, or publishes its organisation’s own update. Residents see this date as “last checked”; empty means not yet confirmed.',
+    },
+    access: { create: nobody, update: nobody },
+    fields: [
+      { name: 'on', label: 'Date', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+      // A person's name and email: never public.
+      { name: 'by', label: 'Confirmed by', type: 'text', access: { read: staffOrOwningPartnerField('organisation') }, admin: { readOnly: true } },
+    ],
+  },
+  {
+    name: 'confirmNow',
+    label: 'I have confirmed these details with the service today',
+    type: 'checkbox',
+    virtual: true,
+    access: { create: staffField, update: staffField, read: staffField },
+    admin: { position: 'sidebar', description: 'Tick after checking every detail with the organisation that runs it, then save.' },
+  },
+]
+
+/** The day a confirmation is recorded for, at midnight UTC like the admin's day-only dates. */
+const today = () => `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`
+
+async function submitterOf(req: PayloadRequest, submittedBy: unknown): Promise<string | null> {
+  const id = relationId(submittedBy)
+  if (id == null) return null
+  const user = await req.payload.findByID({ collection: 'users', id: id as number | string, depth: 0, req, overrideAccess: true, disableErrors: true })
+  return confirmerOf(user as { name?: unknown; email?: unknown } | null)
+}
+
+/** Records a confirmation for the two actions above; runs after the review trail. */
+export const recordConfirmation: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const user = req.user
+  const confirmNow = data.confirmNow === true
+  delete data.confirmNow
+  if (!isStaff(user)) return data
+  if (confirmNow) {
+    data.confirmed = { on: today(), by: confirmerOf(user) }
+  } else if (data._status === 'published' && originalDoc?.review?.state === 'pending') {
+    const by = (await submitterOf(req, originalDoc.review.submittedBy)) ?? confirmerOf(user)
+    data.confirmed = { on: today(), by }
+  }
+  return data
+}
