@@ -50,11 +50,13 @@ describe('the provider of a directory entry', () => {
   it('is an organisation or "not named in the source": neither and both are refused with a message on the field', async () => {
     const neither = await call(editor, 'POST', '/services', entry(`Nobody runs this ${stamp}`, {}))
     expect(neither.status).toBe(400)
-    expect(JSON.stringify(neither.json)).toMatch(/"path":"organisation".*Provider not named in the source/)
+    const fieldErrors = (response: { json: { errors?: { data?: { errors?: { path: string; message: string }[] } }[] } }) =>
+      response.json.errors?.flatMap((e) => e.data?.errors ?? []) ?? []
+    expect(fieldErrors(neither)).toEqual([{ label: 'Organisation', path: 'organisation', message: expect.stringContaining('or tick "Provider not named in the source"') }])
 
     const both = await call(editor, 'POST', '/services', entry(`Both ${stamp}`, { organisation: orgId, providerNotNamed: true }))
     expect(both.status).toBe(400)
-    expect(JSON.stringify(both.json)).toMatch(/"path":"providerNotNamed".*Choose one/)
+    expect(fieldErrors(both)).toEqual([expect.objectContaining({ path: 'providerNotNamed', message: expect.stringMatching(/^Choose one/) })])
 
     const unnamed = await call(editor, 'POST', '/services', entry(`Unnamed provider ${stamp}`, { providerNotNamed: true }))
     expect(unnamed.status, JSON.stringify(unnamed.json)).toBe(201)
