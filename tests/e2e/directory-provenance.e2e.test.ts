@@ -56,7 +56,7 @@ describe('the provider of a directory entry', () => {
 
     const both = await call(editor, 'POST', '/services', entry(`Both ${stamp}`, { organisation: orgId, providerNotNamed: true }))
     expect(both.status).toBe(400)
-    expect(fieldErrors(both)).toEqual([expect.objectContaining({ path: 'providerNotNamed', message: expect.stringMatching(/^Choose one/) })])
+    expect(fieldErrors(both)).toEqual([expect.objectContaining({ path: 'organisation', message: expect.stringMatching(/^Choose one/) })])
 
     const unnamed = await call(editor, 'POST', '/services', entry(`Unnamed provider ${stamp}`, { providerNotNamed: true }))
     expect(unnamed.status, JSON.stringify(unnamed.json)).toBe(201)
