@@ -8,19 +8,17 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { PARTNERSHIP_CONTACT_CLAIM, plain } from '../helpers/statements'
 
 const page = (name: string) => readFileSync(path.resolve('content/pages', `${name}.mdx`), 'utf8')
 /** The text as a reader sees it: markdown links and emphasis reduced to their words, one line. */
 const prose = (mdx: string) =>
-  mdx
-    .replace(/^---[\s\S]*?---/, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_]/g, '')
-    .replace(/\s+/g, ' ')
-
-/** "Each partnership page shows how to reach the partnership" and the like: untrue. */
-export const PARTNERSHIP_CONTACT_CLAIM =
-  /(every|each|all|its|their)\s+(community safety\s+)?partnership(’s|'s)?\s+pages?\s+(shows?|gives?|has|have|lists?)\b|through the (contact )?details on (its|their|the) partnership page/i
+  plain(
+    mdx
+      .replace(/^---[\s\S]*?---/, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_]/g, ''),
+  )
 
 describe.each(['accessibility', 'privacy'])('%s page', (name) => {
   it('does not claim partnership pages show how to reach the partnership', () => {
