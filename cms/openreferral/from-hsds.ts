@@ -5,6 +5,7 @@
  * and every such decision is written down as a note for the report and the reviewing editor.
  * Contact details are taken only as the feed gives them, and only when our validators accept them.
  */
+import { PROVIDER_NOT_NAMED } from '../directory/provider'
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
 import { slugify } from '../fields/slug'
 import { accessModes, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
@@ -40,13 +41,16 @@ export type MappedService = {
   openingHours?: string
   eligibility?: string
   cost?: string
+  /** True when the feed names no organisation for it (then the mapping has no `organisation`). */
+  providerNotNamed: boolean
   /** Where the details come from, as residents read it; an import is never a confirmation by one of our people. */
   origin: { title: string; published?: string }
   sourceDocument?: string
 }
 
 export type Mapped =
-  | { ok: true; service: MappedService; organisation: MappedOrganisation; notes: string[] }
+  /** No `organisation` when the feed names none: the entry is then "Provider not named in the source". */
+  | { ok: true; service: MappedService; organisation?: MappedOrganisation; notes: string[] }
   | { ok: false; reason: string }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
@@ -172,14 +176,13 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
   const org = (service.organization && typeof service.organization === 'object' ? service.organization : undefined) as Json | undefined
   const orgName = text(org?.name)
   const orgId = text(org?.id) ?? text(service.organization_id)
-  if (!org || !orgName || !orgId) return { ok: false, reason: 'it names no organisation (only a nested organization with a name can be imported)' }
-  const orgWebsite = text(org.website)
-  const organisation: MappedOrganisation = {
-    externalId: orgId,
-    name: orgName,
-    description: text(org.description),
-    website: orgWebsite && webAddress(orgWebsite) === true ? orgWebsite : undefined,
-  }
+  // A feed that names no provider is taken at its word, never given a guessed organisation.
+  const named = Boolean(org && orgName && orgId)
+  if (!named) notes.push(`the feed names no organisation for it: imported as "${PROVIDER_NOT_NAMED}"`)
+  const orgWebsite = text(org?.website)
+  const organisation: MappedOrganisation | undefined = named
+    ? { externalId: orgId!, name: orgName!, description: text(org?.description), website: orgWebsite && webAddress(orgWebsite) === true ? orgWebsite : undefined }
+    : undefined
 
   const { found, unknown } = termsOf(service)
   if (unknown.length) notes.push(`terms not in our vocabularies left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`)
@@ -271,6 +274,7 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
       eligibility,
       cost: text(service.fees_description),
       origin,
+      providerNotNamed: !named,
       sourceDocument: options.source,
     },
   }
