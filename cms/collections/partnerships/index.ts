@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, hiddenFromPartners, staff } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { areas, options } from '../taxonomy'
+import { anyone, hiddenFromPartners, staff } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { emailAddress, ukPhone, webAddress } from '../../fields/validators'
+import { areas, options } from '../../taxonomy'
 
 export const Partnerships: CollectionConfig = {
   slug: 'partnerships',

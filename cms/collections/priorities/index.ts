@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { editorialVersions } from '../versions'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { editorialVersions } from '../../versions'
 
 export const Priorities: CollectionConfig = {
   slug: 'priorities',

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
-import { admins, anyone, hiddenFromNonAdmins } from '../access'
-import { emailAddress, webAddress } from '../fields/validators'
+import { admins, anyone, hiddenFromNonAdmins } from '../../access'
+import { emailAddress, webAddress } from '../../fields/validators'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 

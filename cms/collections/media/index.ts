@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff } from '../access'
-import { mediaRead } from '../access/media'
-import { projectRoot } from '../paths'
+import { hiddenFromPartners, staff } from '../../access'
+import { mediaRead } from '../../access/media'
+import { projectRoot } from '../../paths'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { agendaItemsRead, hiddenFromPartners, staff } from '../access'
-import { classifications, options } from '../taxonomy'
+import { agendaItemsRead, hiddenFromPartners, staff } from '../../access'
+import { classifications, options } from '../../taxonomy'
 
 export const AgendaItems: CollectionConfig = {
   slug: 'agenda-items',

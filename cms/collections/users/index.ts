@@ -1,8 +1,8 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
-import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../access'
-import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../auth/login-guard'
-import { passwordProblem } from '../auth/password-policy'
-import { relationId } from '../fields/relation'
+import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../../access'
+import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../../auth/login-guard'
+import { passwordProblem } from '../../auth/password-policy'
+import { relationId } from '../../fields/relation'
 
 /**
  * Every way a password is set — an account created, a password changed, a reset, the first

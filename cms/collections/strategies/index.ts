@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { year } from '../fields/validators'
-import { editorialVersions } from '../versions'
-import { options, strategyStatuses } from '../taxonomy'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { year } from '../../fields/validators'
+import { editorialVersions } from '../../versions'
+import { options, strategyStatuses } from '../../taxonomy'
 
 export const Strategies: CollectionConfig = {
   slug: 'strategies',

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { editorialVersions } from '../versions'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { editorialVersions } from '../../versions'
 
 export const News: CollectionConfig = {
   slug: 'news',
