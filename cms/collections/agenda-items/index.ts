@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { agendaItemsRead, hiddenFromPartners, staff } from '../../access'
+import { hiddenFromPartners, staff } from '../../access'
+import { agendaItemsRead } from './access'
 import { classifications, options } from '../../taxonomy'
 
 export const AgendaItems: CollectionConfig = {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { hiddenFromPartners, staff } from '../../access'
-import { mediaRead } from '../../access/media'
+import { mediaRead } from './access'
 import { projectRoot } from '../../paths'
 
 /** Upload types people may add. SVG is refused: it can carry script. */

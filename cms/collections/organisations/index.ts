@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { organisationsRead, organisationsReadVersions, organisationsUpdate, ownOrganisationFilter, staff } from '../../access'
+import { ownOrganisationFilter, staff } from '../../access'
+import { organisationsRead, organisationsReadVersions, organisationsUpdate } from './access'
 import { externalIdField, uuidField } from '../../fields/identity'
 import { reviewFields } from '../../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../../review/hooks'

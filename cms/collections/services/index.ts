@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, servicesRead, servicesReadVersions, servicesUpdate, staff, staffField, staffOrPartner } from '../../access'
+import { ownOrganisationFilter, staff, staffField } from '../../access'
+import { servicesRead, servicesReadVersions, servicesUpdate, staffOrPartner } from './access'
 import { slugField } from '../../fields/slug'
 import { internalSourceField } from '../../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../../fields/validators'

@@ -1,5 +1,6 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
-import { admins, isAdmin, isStaff, staff, usersRead, usersUpdate } from '../../access'
+import { admins, isAdmin, isStaff, staff } from '../../access'
+import { usersRead, usersUpdate } from './access'
 import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../../auth/login-guard'
 import { passwordProblem } from '../../auth/password-policy'
 import { relationId } from '../../fields/relation'
