@@ -25,7 +25,6 @@ import { Backups } from './collections/backups'
 import { backupBeforeMigrating, backupTask } from './backups/job'
 import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
-import { settingsChanged, sitePublishing } from './publishing/hooks'
 import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
@@ -64,14 +63,9 @@ export default buildConfig({
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [
-    // What the public site is built from: publishing, unpublishing or deleting any of it rebuilds the site.
-    ...sitePublishing([Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media]),
-    Users,
-    SiteBuilds,
-    Backups,
-  ],
-  globals: [{ ...SiteSettings, hooks: { afterChange: [settingsChanged] } }],
+  // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups],
+  globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: 20 * 1024 * 1024 } },
   jobs: {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hiddenFromPartners, staff } from '../../access'
 import { mediaRead } from './access'
 import { projectRoot } from '../../paths'
+import { publishesToSite } from '../../publishing/site-collections'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']
@@ -18,6 +19,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   admin: { hidden: hiddenFromPartners, group: 'Content' },
   access: { read: mediaRead, create: staff, update: staff, delete: staff },
+  hooks: publishesToSite(),
   upload: {
     staticDir: mediaDir(),
     mimeTypes: MEDIA_MIME_TYPES,

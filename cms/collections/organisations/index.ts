@@ -10,6 +10,7 @@ import { slugField } from '../../fields/slug'
 import { internalSourceField } from '../../fields/source'
 import { webAddress } from '../../fields/validators'
 import { options, organisationTypes } from '../../taxonomy'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -18,7 +19,7 @@ export const Organisations: CollectionConfig = {
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('organisations')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] },
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] }),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),

@@ -15,6 +15,7 @@ import { restoreVersionAsDraftForPartners } from '../../review/restore'
 import { confirmationFields, recordConfirmation } from '../../directory/confirmation'
 import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
 import type { Service } from '../../payload-types'
+import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -29,7 +30,7 @@ export const Services: CollectionConfig = {
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('services')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] },
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] }),
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index
@@ -38,7 +39,7 @@ export const Services: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
-    {
+    publicRelation({
       name: 'organisation',
       type: 'relationship',
       relationTo: 'organisations',
@@ -46,7 +47,7 @@ export const Services: CollectionConfig = {
       // Partners cannot move an entry to another organisation (the review hook answers 403).
       validate: (value: unknown, { siblingData }: { siblingData: Partial<Service> }) =>
         providerProblem(value, siblingData.providerNotNamed === true)?.message ?? true,
-    },
+    }),
     {
       name: 'providerNotNamed',
       label: PROVIDER_NOT_NAMED,
