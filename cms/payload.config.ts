@@ -1,6 +1,7 @@
 /**
- * The CMS. Everything that decides who can see what lives here and in access/, so the REST API,
- * the admin and the site build (Local API, no user) all obey the same rules.
+ * The CMS. Everything that decides who can see what lives here, in access/ and in each
+ * collection's folder (collections/<slug>/access.ts), so the REST API, the admin and the site
+ * build (Local API, no user) all obey the same rules.
  */
 import path from 'node:path'
 import { buildConfig, type Migration, type PayloadRequest } from 'payload'
@@ -11,7 +12,7 @@ import { databaseAdapter } from './database'
 import { resolveSecret } from './secret'
 import { projectRoot } from './paths'
 import { AgendaItems } from './collections/agenda-items'
-import { Media } from './collections/media'
+import { Media, MEDIA_MAX_BYTES } from './collections/media'
 import { Meetings } from './collections/meetings'
 import { News } from './collections/news'
 import { Organisations } from './collections/organisations'
@@ -67,7 +68,7 @@ export default buildConfig({
   collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
-  upload: { limits: { fileSize: 20 * 1024 * 1024 } },
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   jobs: {
     // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],

@@ -23,7 +23,8 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: mediaDir(),
     mimeTypes: MEDIA_MIME_TYPES,
-    // sharp makes the sizes the site uses; WebP keeps them small on a cheap phone.
+    // Made by sharp on upload, for the admin (its list shows `thumbnail`). The public site uses
+    // none of them: it encodes its own AVIF and WebP widths from the original (site/lib/media.ts).
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 240, formatOptions: { format: 'webp', options: { quality: 75 } } },
       { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 75 } } },
