@@ -5,19 +5,7 @@
  */
 import { v5 as uuidv5 } from 'uuid'
 import type { z } from 'zod'
-import type { OriginSeed } from './schemas'
-import {
-  agendaItemSchema,
-  meetingFields,
-  newsFields,
-  organisationFields,
-  partnershipSchema,
-  priorityFields,
-  serviceFields,
-  settingsSchema,
-  source,
-  strategyFields,
-} from './schemas'
+import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, organisationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
 
 export type Json = Record<string, unknown>
 
@@ -101,6 +89,7 @@ export const FORMAT: Record<string, Rules> = {
   news: { order: keys(newsFields) },
   meetings: { order: keys(meetingFields) },
   'agenda-items': { order: keys(agendaItemSchema), key: ['meeting', 'number'], position: 'position' },
+  // Named by file name (media.json), written by the seeder and exporter themselves.
   media: { order: [] },
   'site-settings': { order: keys(settingsSchema), partial: true, fields: { 'alert.enabled': alwaysWritten } },
 }
