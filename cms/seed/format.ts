@@ -75,8 +75,7 @@ export const FORMAT: Record<string, Rules> = {
   strategies: { order: keys(strategyFields) },
   priorities: { order: keys(priorityFields) },
   services: {
-    // Backups made before this converter list providerNotNamed here; keep their files byte for byte.
-    order: keys(serviceFields).filter((key) => key !== 'providerNotNamed').flatMap((key) => (key === 'howToAccess' ? [key, 'providerNotNamed'] : [key])),
+    order: keys(serviceFields),
     fields: {
       uuid: stable('service'),
       urgent: alwaysWritten,
