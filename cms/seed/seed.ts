@@ -147,7 +147,7 @@ async function upsertMedia(payload: Payload, req: PayloadRequest, mediaDir: stri
   return (await payload.update({ collection: 'media', id: existing.id, data, ...(same ? {} : { filePath, overwriteExistingFiles: true }), depth: 0, req })).id
 }
 
-/** The folder Payload keeps media uploads in (cms/collections/Media.ts). */
+/** The folder Payload keeps media uploads in (cms/collections/media/index.ts). */
 export const mediaStaticDir = (payload: Payload): string => {
   const upload = payload.collections.media.config.upload
   return path.resolve(typeof upload === 'object' && upload.staticDir ? upload.staticDir : 'media')
