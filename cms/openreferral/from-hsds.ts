@@ -6,7 +6,7 @@
  * Contact details are taken only as the feed gives them, and only when our validators accept them.
  */
 import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { slugify } from '../fields/slug'
+import { slugify } from '../rules'
 import { accessModes, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
 import { AREA_GSS_CODES, languageCode } from './map'
 import { lookupTerm, vocabularies, type TaxonomyKey } from './taxonomies'

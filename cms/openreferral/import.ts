@@ -14,7 +14,7 @@
 import { CONFIDENTIAL_CATEGORIES, isLocationConfidential, locationProblems, type LocatableEntry } from '../directory/confidential-location'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
-import { slugify } from '../fields/slug'
+import { slugify } from '../rules'
 import { fromHsds, type HsdsService, type ImportOptions, type MappedOrganisation } from './from-hsds'
 import { FeedError } from './feed-error'
 import { problems, serviceValidator } from './validate'
