@@ -3,12 +3,11 @@
  * a draft directory entry and its organisation. Terms map back to our vocabularies by our own
  * term ids, or by code or name; what cannot be mapped gets a stated default or skips the record,
  * and every such decision is written down as a note for the report and the reviewing editor.
- * Contact details are taken only as the feed gives them, and only when our validators accept them.
+ * Contact details are taken only as the feed gives them, and only when our rules (cms/rules) accept them.
  */
-import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { slugify } from '../rules'
-import { accessModes, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
-import { AREA_GSS_CODES, languageCode } from './map'
+import { isEmailAddress, isUkPhone, isWebAddress, slugify, text } from '../rules'
+import { accessModes, AREA_GSS_CODES, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
+import { languageName } from './languages'
 import { lookupTerm, vocabularies, type TaxonomyKey } from './taxonomies'
 
 type Json = Record<string, unknown>
@@ -49,7 +48,6 @@ export type Mapped =
   | { ok: true; service: MappedService; organisation: MappedOrganisation; notes: string[] }
   | { ok: false; reason: string }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => Boolean(v) && typeof v === 'object') : [])
 const norm = (value: unknown) => (typeof value === 'string' ? slugify(value) : '')
 
@@ -178,7 +176,7 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
     externalId: orgId,
     name: orgName,
     description: text(org.description),
-    website: orgWebsite && webAddress(orgWebsite) === true ? orgWebsite : undefined,
+    website: isWebAddress(orgWebsite) ? orgWebsite : undefined,
   }
 
   const { found, unknown } = termsOf(service)
@@ -205,17 +203,17 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
   const contact: MappedService['contact'] = {}
   const phone = phonesOf(service)[0]
   if (phone) {
-    if (ukPhone(phone) === true) contact.phone = phone
+    if (isUkPhone(phone)) contact.phone = phone
     else notes.push(`phone "${phone}" is not a UK number our directory accepts; left out`)
   }
   const email = text(service.email) ?? list(service.contacts).map((c) => text(c.email)).find(Boolean)
   if (email) {
-    if (emailAddress(email) === true) contact.email = email
+    if (isEmailAddress(email)) contact.email = email
     else notes.push(`email "${email}" left out: not a valid address`)
   }
   const url = text(service.url)
   if (url) {
-    if (webAddress(url) === true) contact.website = url
+    if (isWebAddress(url)) contact.website = url
     else notes.push(`url "${url}" left out: not an http(s) address`)
   }
   const address = addressOf(service)
@@ -278,11 +276,3 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
 
 /** The public "From: …" of an imported entry. Not the feed's address: that may carry an access key (staff-only `sourceDocument`). */
 export const FEED_TITLE = 'An Open Referral (HSDS 3.0) directory feed'
-
-/** "pl" → "Polish", for feeds that give a language code without a name. */
-function languageName(code: string): string | undefined {
-  const lower = code.toLowerCase()
-  for (const name of LANGUAGE_NAMES) if (languageCode(name) === lower) return name
-  return undefined
-}
-const LANGUAGE_NAMES = ['English', 'Arabic', 'Bengali', 'Bulgarian', 'Chinese', 'French', 'German', 'Greek', 'Gujarati', 'Hindi', 'Italian', 'Kurdish', 'Lithuanian', 'Punjabi', 'Pashto', 'Persian', 'Polish', 'Portuguese', 'Romanian', 'Russian', 'Somali', 'Spanish', 'Tamil', 'Tigrinya', 'Turkish', 'Twi', 'Ukrainian', 'Urdu', 'Vietnamese', 'Yoruba', 'Albanian', 'Amharic', 'Dari', 'Malayalam', 'Sinhala', 'British Sign Language']
