@@ -5,6 +5,7 @@
  * and every such decision is written down as a note for the report and the reviewing editor.
  * Contact details are taken only as the feed gives them, and only when our rules (cms/rules) accept them.
  */
+import type { Service } from '../payload-types'
 import { isEmailAddress, isUkPhone, isWebAddress, slugify, text } from '../rules'
 import { accessModes, AREA_GSS_CODES, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
 import { languageName } from './languages'
@@ -24,25 +25,19 @@ export type ImportOptions = {
 
 export type MappedOrganisation = { externalId: string; name: string; website?: string; description?: string }
 
-export type MappedService = {
-  externalId: string
-  name: string
-  description: string
-  categories: Category[]
-  audiences: Audience[]
-  areas: Area[]
-  accessModes: AccessMode[]
-  languages: string[]
-  urgent: boolean
-  contact: { phone?: string; email?: string; website?: string; address?: string }
-  howToAccess?: string
-  openingHours?: string
-  eligibility?: string
-  cost?: string
-  /** Where the details come from, as residents read it; an import is never a confirmation by one of our people. */
-  origin: { title: string; published?: string }
-  sourceDocument?: string
-}
+/** Present, never null: what the mapping always sets. */
+type Given<T> = { [K in keyof T]-?: NonNullable<T[K]> }
+
+/**
+ * The fields of a draft directory entry, typed from the generated Service (cms/payload-types.ts)
+ * so a renamed field fails the type check. The origin says where the details come from, as
+ * residents read it: an import is never a confirmation by one of our people.
+ */
+export type MappedService = Given<Pick<Service, 'externalId' | 'name' | 'description' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent'>> &
+  Partial<Given<Pick<Service, 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'sourceDocument' | 'locationConfidential'>>> & {
+    contact: Partial<Given<NonNullable<Service['contact']>>>
+    origin: { title: string; published?: string }
+  }
 
 export type Mapped =
   | { ok: true; service: MappedService; organisation: MappedOrganisation; notes: string[] }

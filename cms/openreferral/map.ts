@@ -8,43 +8,43 @@
  * a town line), otherwise the location carries it as its description.
  */
 import { isLocationConfidential } from '../directory/confidential-location'
+import type { Organisation, Service } from '../payload-types'
 import { isEmailAddress, isWebAddress, text } from '../rules'
 import { AREA_GSS_CODES, areas, organisationTypes } from '../taxonomy'
 import { partId } from './ids'
 import { languageCode } from './languages'
 import { term, vocabularies, type HsdsTaxonomyTerm, type TaxonomyKey } from './taxonomies'
 
-/** The fields of a directory entry the feed uses (a Payload `services` doc at depth 1). */
-export type ServiceRecord = {
-  uuid?: string | null
-  name: string
-  description: string
-  organisation?: OrganisationRecord | number | string | null
-  categories?: string[] | null
-  audiences?: string[] | null
-  areas?: string[] | null
-  accessModes?: string[] | null
-  languages?: string[] | null
-  urgent?: boolean | null
-  contact?: { phone?: string | null; email?: string | null; website?: string | null; address?: string | null } | null
-  locationConfidential?: boolean | null
-  howToAccess?: string | null
-  openingHours?: string | null
-  eligibility?: string | null
-  cost?: string | null
-  providerNotNamed?: boolean | null
-  /** When a person last confirmed the entry with the service (never the source paper's date). */
-  confirmed?: { on?: string | null } | null
-  updatedAt?: string | null
-}
+/** The fields of an organisation the feed uses. */
+export type OrganisationRecord = Pick<Organisation, 'name'> & Partial<Pick<Organisation, 'uuid' | 'type' | 'website' | 'description'>>
 
-export type OrganisationRecord = {
-  uuid?: string | null
-  name: string
-  type?: string | null
-  website?: string | null
-  description?: string | null
-}
+/**
+ * The fields of a directory entry the feed uses: a Payload `services` doc at depth 1 (its
+ * organisation populated), typed from the generated types so a renamed field fails the type check.
+ */
+export type ServiceRecord = Pick<Service, 'name' | 'description'> &
+  Partial<
+    Pick<
+      Service,
+      | 'uuid'
+      | 'categories'
+      | 'audiences'
+      | 'areas'
+      | 'accessModes'
+      | 'languages'
+      | 'urgent'
+      | 'contact'
+      | 'locationConfidential'
+      | 'howToAccess'
+      | 'openingHours'
+      | 'eligibility'
+      | 'cost'
+      | 'providerNotNamed'
+      // When a person last confirmed the entry with the service (never the source paper's date).
+      | 'confirmed'
+      | 'updatedAt'
+    >
+  > & { organisation?: OrganisationRecord | number | null }
 
 type Json = Record<string, unknown>
 
@@ -107,7 +107,7 @@ export function parseUkAddress(address: string): HsdsAddress | undefined {
 /** An area as a statistics.data.gov.uk URI, from its ONS (GSS) code. */
 export const areaUri = (key: keyof typeof areas) => `http://statistics.data.gov.uk/id/statistical-geography/${AREA_GSS_CODES[key]}`
 
-const typeLabel = (type: string | null | undefined) => (type && type in organisationTypes ? organisationTypes[type as keyof typeof organisationTypes] : undefined)
+const typeLabel = (type: OrganisationRecord['type']) => (type ? organisationTypes[type] : undefined)
 
 /** HSDS organization. `description` is required by HSDS: without one we say what kind of body it is. */
 export function toHsdsOrganization(org: OrganisationRecord): Json | undefined {
