@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { isSlug, text } from '../../cms/rules'
 
+/** One row of a field: the value itself, or an item of an array field, never null. */
+export type Row<T> = NonNullable<T> extends readonly (infer Item)[] ? Item : NonNullable<T>
+
+/**
+ * The fields a schema may name: those the CMS has, from the types Payload generates from the
+ * collections (cms/payload-types.ts). Every shape is written `{ … } satisfies FieldsOf<Service>`
+ * (a group or array field: `FieldsOf<Service['contact']>`), so a field renamed or removed in the
+ * CMS fails the type check instead of the build; tests/unit/site-schemas.test.ts proves it.
+ */
+export type FieldsOf<T> = { [K in keyof Row<T>]?: z.ZodType }
+
 /** Lexical rich text as Payload stores it; rendered by components/RichText.astro with an allow-list. */
 export const richText = z
   .looseObject({ root: z.looseObject({ type: z.literal('root'), children: z.array(z.any()) }) })
