@@ -18,33 +18,12 @@ import { term, vocabularies, type HsdsTaxonomyTerm, type TaxonomyKey } from './t
 /** The fields of an organisation the feed uses. */
 export type OrganisationRecord = Pick<Organisation, 'name'> & Partial<Pick<Organisation, 'uuid' | 'type' | 'website' | 'description'>>
 
-/**
- * The fields of a directory entry the feed uses: a Payload `services` doc at depth 1 (its
- * organisation populated), typed from the generated types so a renamed field fails the type check.
- */
-export type ServiceRecord = Pick<Service, 'name' | 'description'> &
-  Partial<
-    Pick<
-      Service,
-      | 'uuid'
-      | 'categories'
-      | 'audiences'
-      | 'areas'
-      | 'accessModes'
-      | 'languages'
-      | 'urgent'
-      | 'contact'
-      | 'locationConfidential'
-      | 'howToAccess'
-      | 'openingHours'
-      | 'eligibility'
-      | 'cost'
-      | 'providerNotNamed'
-      // When a person last confirmed the entry with the service (never the source paper's date).
-      | 'confirmed'
-      | 'updatedAt'
-    >
-  > & { organisation?: OrganisationRecord | number | null }
+/** The optional fields of a directory entry the feed maps (`confirmed`: when a person last confirmed it with the service, never the paper's date). */
+type FeedFields = 'uuid' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent' | 'contact' | 'locationConfidential'
+  | 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'providerNotNamed' | 'confirmed' | 'updatedAt'
+
+/** A directory entry as the feed reads it: a Payload `services` doc at depth 1 (organisation populated), typed from payload-types. */
+export type ServiceRecord = Pick<Service, 'name' | 'description'> & Partial<Pick<Service, FeedFields>> & { organisation?: OrganisationRecord | number | null }
 
 type Json = Record<string, unknown>
 

@@ -17,7 +17,7 @@ export function monthsBefore(now: Date, months: number): Date {
   return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay)))
 }
 
-/** True when the entry was never confirmed, or last confirmed (its UTC calendar day) more than `months` months before `now`. */
+/** True when nobody has confirmed the entry, or it was last confirmed (its UTC calendar day) more than `months` months before `now`. */
 export function isReviewDue(confirmedOn: string | Date | null | undefined, now: Date = new Date(), months = REVIEW_INTERVAL_MONTHS): boolean {
   if (!confirmedOn) return true
   const on = new Date(confirmedOn)
