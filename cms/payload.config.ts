@@ -1,6 +1,7 @@
 /**
- * The CMS. Everything that decides who can see what lives here and in access/, so the REST API,
- * the admin and the site build (Local API, no user) all obey the same rules.
+ * The CMS. Everything that decides who can see what lives here, in access/ and in each
+ * collection's folder (collections/<slug>/access.ts), so the REST API, the admin and the site
+ * build (Local API, no user) all obey the same rules.
  */
 import path from 'node:path'
 import { buildConfig, type Migration, type PayloadRequest } from 'payload'
@@ -10,22 +11,21 @@ import { isStaff } from './access'
 import { databaseAdapter } from './database'
 import { resolveSecret } from './secret'
 import { projectRoot } from './paths'
-import { AgendaItems } from './collections/AgendaItems'
-import { Media } from './collections/Media'
-import { Meetings } from './collections/Meetings'
-import { News } from './collections/News'
-import { Organisations } from './collections/Organisations'
-import { Partnerships } from './collections/Partnerships'
-import { Priorities } from './collections/Priorities'
-import { Services } from './collections/Services'
-import { Strategies } from './collections/Strategies'
-import { Users } from './collections/Users'
-import { SiteBuilds } from './collections/SiteBuilds'
-import { Backups } from './collections/Backups'
+import { AgendaItems } from './collections/agenda-items'
+import { Media, MEDIA_MAX_BYTES } from './collections/media'
+import { Meetings } from './collections/meetings'
+import { News } from './collections/news'
+import { Organisations } from './collections/organisations'
+import { Partnerships } from './collections/partnerships'
+import { Priorities } from './collections/priorities'
+import { Services } from './collections/services'
+import { Strategies } from './collections/strategies'
+import { Users } from './collections/users'
+import { SiteBuilds } from './collections/site-builds'
+import { Backups } from './collections/backups'
 import { backupBeforeMigrating, backupTask } from './backups/job'
-import { SiteSettings } from './globals/SiteSettings'
+import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
-import { settingsChanged, sitePublishing } from './publishing/hooks'
 import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
@@ -64,16 +64,11 @@ export default buildConfig({
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [
-    // What the public site is built from: publishing, unpublishing or deleting any of it rebuilds the site.
-    ...sitePublishing([Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media]),
-    Users,
-    SiteBuilds,
-    Backups,
-  ],
-  globals: [{ ...SiteSettings, hooks: { afterChange: [settingsChanged] } }],
+  // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups],
+  globals: [SiteSettings],
   endpoints: openReferralEndpoints,
-  upload: { limits: { fileSize: 20 * 1024 * 1024 } },
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   jobs: {
     // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],

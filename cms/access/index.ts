@@ -28,79 +28,36 @@ export const admins: Access = ({ req }) => isAdmin(req.user)
 export const staff: Access = ({ req }) => isStaff(req.user)
 export const signedIn: Access = ({ req }) => Boolean(req.user)
 
-const published: Where = { _status: { equals: 'published' } }
+/** Published documents: what anyone outside the comms team reads of an editorial collection. */
+export const published: Where = { _status: { equals: 'published' } }
 
 /** Staff see everything, drafts included; everyone else sees published versions only. */
 export const staffOrPublished: Access = ({ req }) => (isStaff(req.user) ? true : published)
 
-/**
- * Services: staff see all; a partner also sees drafts of their own organisation's entries (to
- * follow their review); the public sees published entries.
- */
-export const servicesRead: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { or: [published, { organisation: { equals: org } }] }
-  return published
+/** The organisation of a partner who belongs to one; undefined for anyone else. */
+const partnerOrganisation = (user: unknown) => (isPartner(user) ? organisationOf(user) : undefined)
+
+/** A partner's own organisation's records, as a constraint on the field that holds it; null for anyone else. */
+const ownRecords = (user: unknown, ownerField: string): Where | null => {
+  const org = partnerOrganisation(user)
+  return org == null ? null : { [ownerField]: { equals: org } }
 }
 
 /**
- * Version history (`/api/<collection>/versions`, the admin's version views): Payload lets any
- * signed-in user read every version unless `readVersions` is set, which showed partners other
- * organisations' pending drafts and embargoed stories. History follows the documents' own rules:
- * staff read all of it (editorial collections use `staff`); a partner only the history of their
- * own organisation's records; nobody else any (the public reads published documents, never
- * drafts or history).
+ * Records an organisation owns, for the collections partners keep up to date: staff get all of
+ * them; a partner those whose `ownerField` holds their organisation, as a query constraint;
+ * everyone else `others` — the published records, or none.
+ * @param ownerField where the owning organisation is ('organisation' on services, 'id' on
+ *                   organisations, 'version.organisation' or 'parent' in their version history)
  */
-export const servicesReadVersions: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { 'version.organisation': { equals: org } }
-  return false
-}
-
-export const organisationsReadVersions: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { parent: { equals: org } }
-  return false
-}
-
-/** Staff edit any service; a partner only their own organisation's. */
-export const servicesUpdate: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { organisation: { equals: org } }
-  return false
-}
-
-/** Staff create anything; partners create services, checked against their organisation in a hook. */
-export const staffOrPartner: Access = ({ req }) => isStaff(req.user) || (isPartner(req.user) && organisationOf(req.user) != null)
-
-/** Organisations: the public sees published profiles; a partner also their own organisation's draft. */
-export const organisationsRead: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { or: [published, { id: { equals: org } }] }
-  return published
-}
-
-/** Organisations: staff edit any; a partner edits its own organisation's profile. */
-export const organisationsUpdate: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  const org = organisationOf(req.user)
-  if (isPartner(req.user) && org != null) return { id: { equals: org } }
-  return false
-}
-
-/**
- * Agenda items: staff see every classification; everyone else only public items of published
- * meetings. Restricted and confidential papers never leave the database for an anonymous caller.
- */
-const publicItemsOfPublishedMeetings: Where = {
-  and: [{ classification: { equals: 'public' } }, { 'meeting._status': { equals: 'published' } }],
-}
-export const agendaItemsRead: Access = ({ req }) => (isStaff(req.user) ? true : publicItemsOfPublishedMeetings)
+export const ownedBy =
+  (ownerField: string, others: Where | false = false): Access =>
+  ({ req }) => {
+    if (isStaff(req.user)) return true
+    const own = ownRecords(req.user, ownerField)
+    if (!own) return others
+    return others ? { or: [others, own] } : own
+  }
 
 /**
  * Internal fields (the review trail): staff, and the partner whose organisation owns the record,
@@ -111,28 +68,12 @@ export const staffOrOwningPartnerField =
   (ownerField: 'organisation' | 'id'): FieldAccess =>
   ({ req, doc }) => {
     if (isStaff(req.user)) return true
-    const org = organisationOf(req.user)
-    if (!isPartner(req.user) || org == null || !doc) return false
-    return String(relationId(doc[ownerField]) ?? '') === String(org)
+    const org = partnerOrganisation(req.user)
+    return org != null && doc != null && String(relationId(doc[ownerField]) ?? '') === String(org)
   }
 
 /** Internal fields nobody outside the comms team needs (import provenance). */
 export const staffField: FieldAccess = ({ req }) => isStaff(req.user)
-
-/** Users: the comms team sees everyone (they manage partner accounts); a partner only themselves. */
-export const usersRead: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  if (req.user) return { id: { equals: req.user.id } }
-  return false
-}
-
-/** Users: staff update anyone (role rules in the Users hooks); others only themselves. */
-export const usersUpdate: Access = ({ req }) => {
-  if (isStaff(req.user)) return true
-  if (req.user) return { id: { equals: req.user.id } }
-  return false
-}
-
 
 /**
  * Admin navigation: partners only work on the directory, so editorial collections and settings
@@ -144,7 +85,5 @@ export const hiddenFromNonAdmins = ({ user }: { user: unknown }) => !isAdmin(use
 /** A partner's list views show their own organisation's records (the public ones are on the site). */
 export const ownOrganisationFilter =
   (field: 'organisation' | 'id') =>
-  ({ req }: { req: { user?: unknown } }): Where | null => {
-    const org = organisationOf(req.user)
-    return isPartner(req.user) && org != null ? { [field]: { equals: org } } : null
-  }
+  ({ req }: { req: { user?: unknown } }): Where | null =>
+    ownRecords(req.user, field)

@@ -6,15 +6,16 @@
  * comms team's job: partners never publish. Passed to handleServerFunctions in app/(payload)/layout.tsx.
  */
 import { getUpcomingScheduledPublishHandler, schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { Forbidden, type PayloadRequest, type ServerFunction } from 'payload'
+import { Forbidden, type ServerFunction } from 'payload'
 import { isStaff } from './index'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler has its own argument type
-const staffOnly = (handler: ServerFunction<any>): ServerFunction => (args) => {
-  const { req } = args as { req: PayloadRequest }
-  if (!isStaff(req.user)) throw new Forbidden(req.t)
-  return handler(args)
-}
+/** Each handler has its own arguments; the guard reads only the request they all carry. */
+const staffOnly =
+  <Args extends object, Result>(handler: ServerFunction<Args, Result>): ServerFunction =>
+  (args) => {
+    if (!isStaff(args.req.user)) throw new Forbidden(args.req.t)
+    return handler(args as Parameters<typeof handler>[0])
+  }
 
 export const guardedServerFunctions: Record<string, ServerFunction> = {
   'schedule-publish': staffOnly(schedulePublishHandler),

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { chooseDatabase } from '../database-choice'
-import { mediaDir } from '../collections/Media'
+import { mediaDir } from '../collections/media'
 import { projectRoot } from '../paths'
 import type { BackupTarget } from './backup'
 

@@ -83,7 +83,10 @@ describe('fromHsds', () => {
     expect(fromHsds(entry!, { defaultArea: 'redbridge' })).toMatchObject({ ok: true, service: { areas: ['redbridge'], categories: ['community'] } })
     expect(fromHsds({ ...entry!, name: '  ' })).toEqual({ ok: false, reason: 'it has no name' })
     expect(fromHsds({ ...entry!, status: 'defunct' })).toEqual({ ok: false, reason: 'its status is "defunct"' })
-    expect(fromHsds({ ...entry!, organization: undefined }, { defaultArea: 'bexley' })).toMatchObject({ ok: false, reason: expect.stringMatching(/organisation/) })
+    // A feed that names no provider is imported as "Provider not named in the source", never given a guessed one.
+    const unnamed = fromHsds({ ...entry!, organization: undefined, organization_id: undefined }, { defaultArea: 'bexley' })
+    expect(unnamed).toMatchObject({ ok: true, service: { providerNotNamed: true }, notes: expect.arrayContaining([expect.stringMatching(/names no organisation.*Provider not named in the source/)]) })
+    expect(unnamed.ok && unnamed.organisation).toBeUndefined()
   })
 })
 

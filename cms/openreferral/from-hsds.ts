@@ -5,6 +5,7 @@
  * and every such decision is written down as a note for the report and the reviewing editor.
  * Contact details are taken only as the feed gives them, and only when our rules (cms/rules) accept them.
  */
+import { PROVIDER_NOT_NAMED } from '../directory/provider'
 import type { Service } from '../payload-types'
 import { isEmailAddress, isUkPhone, isWebAddress, slugify, text } from '../rules'
 import { accessModes, AREA_GSS_CODES, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
@@ -30,17 +31,19 @@ type Given<T> = { [K in keyof T]-?: NonNullable<T[K]> }
 
 /**
  * The fields of a draft directory entry, typed from the generated Service (cms/payload-types.ts)
- * so a renamed field fails the type check. The origin says where the details come from, as
+ * so a renamed field fails the type check. providerNotNamed is true when the feed names no
+ * organisation (the mapping then has none). The origin says where the details come from, as
  * residents read it: an import is never a confirmation by one of our people.
  */
-export type MappedService = Given<Pick<Service, 'externalId' | 'name' | 'description' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent'>> &
+export type MappedService = Given<Pick<Service, 'externalId' | 'name' | 'description' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent' | 'providerNotNamed'>> &
   Partial<Given<Pick<Service, 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'sourceDocument' | 'locationConfidential'>>> & {
     contact: Partial<Given<NonNullable<Service['contact']>>>
     origin: { title: string; published?: string }
   }
 
 export type Mapped =
-  | { ok: true; service: MappedService; organisation: MappedOrganisation; notes: string[] }
+  /** No `organisation` when the feed names none: the entry is then "Provider not named in the source". */
+  | { ok: true; service: MappedService; organisation?: MappedOrganisation; notes: string[] }
   | { ok: false; reason: string }
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => Boolean(v) && typeof v === 'object') : [])
@@ -165,14 +168,13 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
   const org = (service.organization && typeof service.organization === 'object' ? service.organization : undefined) as Json | undefined
   const orgName = text(org?.name)
   const orgId = text(org?.id) ?? text(service.organization_id)
-  if (!org || !orgName || !orgId) return { ok: false, reason: 'it names no organisation (only a nested organization with a name can be imported)' }
-  const orgWebsite = text(org.website)
-  const organisation: MappedOrganisation = {
-    externalId: orgId,
-    name: orgName,
-    description: text(org.description),
-    website: isWebAddress(orgWebsite) ? orgWebsite : undefined,
-  }
+  // A feed that names no provider is taken at its word, never given a guessed organisation.
+  const named = Boolean(org && orgName && orgId)
+  if (!named) notes.push(`the feed names no organisation for it: imported as "${PROVIDER_NOT_NAMED}"`)
+  const orgWebsite = text(org?.website)
+  const organisation: MappedOrganisation | undefined = named
+    ? { externalId: orgId!, name: orgName!, description: text(org?.description), website: isWebAddress(orgWebsite) ? orgWebsite : undefined }
+    : undefined
 
   const { found, unknown } = termsOf(service)
   if (unknown.length) notes.push(`terms not in our vocabularies left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`)
@@ -264,6 +266,7 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
       eligibility,
       cost: text(service.fees_description),
       origin,
+      providerNotNamed: !named,
       sourceDocument: options.source,
     },
   }

@@ -214,12 +214,12 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     }
     const { service, notes } = mapped
     const entry: ReportEntry = { name: service.name, externalId: service.externalId, notes }
-    const organisationId = await organisation(mapped.organisation)
+    const organisationId = mapped.organisation ? await organisation(mapped.organisation) : null
     // A refuge's location is never stored or published (cms/directory/confidential-location.ts):
     // a refuge by our taxonomy, any entry whose text says refuge or safe house, and every entry of
     // an organisation we know runs refuges is imported as a confidential location, its address
     // dropped with a note. Nothing is guessed in its place.
-    if (isLocationConfidential(service) || /\b(refuge|safe house)/i.test(`${service.name} ${service.description}`) || (await runsRefuges(organisationId))) {
+    if (isLocationConfidential(service) || /\b(refuge|safe house)/i.test(`${service.name} ${service.description}`) || (organisationId !== null && (await runsRefuges(organisationId)))) {
       service.locationConfidential = true
       const problems = locationProblems(service)
       const fatal = problems.find((p) => p.path === 'name' || p.path === 'description')

@@ -1,13 +1,13 @@
 /**
- * Publishing → rebuild. Every collection the public site shows gets these hooks; a change that
- * touches what the public can see (a publish, an unpublish, a delete, a public agenda item, the
- * site settings) asks the process's one SiteBuilder for a rebuild. Enabled by CSP_HUB_PUBLISH=on,
- * which `npm start` sets for the CMS it runs; otherwise (seeding, tests, `npm run cms`) no build.
+ * Publishing → rebuild. Every collection the public site shows declares these hooks (through
+ * publishesToSite, site-collections.ts); a change that touches what the public can see (a publish,
+ * an unpublish, a delete, a public agenda item, the site settings) asks the process's one
+ * SiteBuilder for a rebuild. Enabled by CSP_HUB_PUBLISH=on, which `npm start` sets for the CMS it
+ * runs; otherwise (seeding, tests, `npm run cms`) no build.
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, GlobalAfterChangeHook, Payload } from 'payload'
 import { SiteBuilder } from './builder'
 import { hasDrafts } from '../versions'
-import { consistencyHooks, withPublicRelations } from './consistency'
 import { isLive, liveBefore, takeLiveBefore } from './live'
 import { createBuildRunner } from './run-build'
 
@@ -55,12 +55,13 @@ const describe = (collection: CollectionConfig, doc: Doc) =>
   `${collection.labels?.singular ?? collection.slug} “${String(doc.title ?? doc.name ?? doc.slug ?? doc.id)}”`
 
 /** Notes whether the document was live before the change (see live.ts). */
-const beforeChange: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+export const noteLiveBefore: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   if (hasDrafts(collection) && operation === 'update' && originalDoc?.id != null && siteBuilder(req.payload)) await liveBefore(collection.slug, originalDoc.id, req)
   return data
 }
 
-const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req, operation }) => {
+/** Asks for a rebuild when the change reached (or left) the public site. */
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req, operation }) => {
   const noted = takeLiveBefore(collection.slug, doc.id, req)
   const builder = siteBuilder(req.payload)
   if (!builder) return doc
@@ -75,32 +76,14 @@ const afterChange: CollectionAfterChangeHook = async ({ collection, doc, previou
   return doc
 }
 
-const afterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
+/** Asks for a rebuild when the public could see what was deleted. */
+export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
   if (touchesPublicSite(collection, doc, undefined)) siteBuilder(req.payload)?.request(`${describe(collection, doc)} deleted`)
   return doc
 }
 
+/** The site settings (every page shows them): any saved change rebuilds. */
 export const settingsChanged: GlobalAfterChangeHook = ({ doc, req }) => {
   siteBuilder(req.payload)?.request('Site settings changed')
   return doc
-}
-
-/**
- * The collections the public site is built from: a change to what visitors can read rebuilds the
- * site, and a change that would leave a live record pointing at a non-public one is refused
- * (consistency.ts).
- */
-export function sitePublishing(collections: CollectionConfig[]): CollectionConfig[] {
-  const consistency = consistencyHooks(collections.map((c) => c.slug))
-  return collections.map((original) => withPublicRelations(original, collections)).map((collection) => ({
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), consistency.noteDraftSaves],
-      beforeChange: [...(collection.hooks?.beforeChange ?? []), consistency.notUsedWhenUnpublished, beforeChange],
-      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), consistency.notUsedWhenDeleted],
-      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
-    },
-  }))
 }

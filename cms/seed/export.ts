@@ -9,10 +9,13 @@
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
+import { hasDrafts } from '../versions'
+import { relationId } from '../fields/relation'
+import { clean, joinsOf, toFormat, type ExportContext } from './convert'
+import { FORMAT, type Json } from './format'
 import { ContentError, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
 import { lexicalConverter } from './markdown'
 import { mediaStaticDir } from './seed'
-import { relationId } from '../fields/relation'
 
 export type ExportReport = {
   /** Files written per folder of the format (organisations, services, …) plus media files. */
@@ -30,47 +33,9 @@ export class ExportError extends Error {
   override name = 'ContentError' // printed as a message, not a stack (scripts/lib/env.ts exitWith)
 }
 
-type Doc = Record<string, unknown> & { id: number | string }
-type Json = Record<string, unknown>
+type Doc = Json & { id: number | string }
 
-const SEED_DOCUMENT = /^[a-z0-9-]+\.txt$/
-
-/** Drops empty values so files hold only what is there: null, '', [], {} and undefined. */
-function clean<T extends Json>(record: T): T {
-  const out: Json = {}
-  for (const [key, value] of Object.entries(record)) {
-    if (value === null || value === undefined || value === '') continue
-    if (Array.isArray(value) && value.length === 0) continue
-    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue
-    out[key] = value
-  }
-  return out as T
-}
-
-/** A date-only field (stored as a timestamp) as YYYY-MM-DD. */
-const day = (value: unknown) => (typeof value === 'string' && value ? value.slice(0, 10) : undefined)
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-
-/** The record's source: a seed document file name, or the CMS's free text. */
-const sourceOf = (doc: Doc) => {
-  const value = text(doc.sourceDocument)
-  return value === undefined ? {} : SEED_DOCUMENT.test(value) ? { source: value } : { sourceDocument: value }
-}
-
-/** A confirmation is kept only whole: a date without who confirmed it would be a claim nobody made. */
-const confirmedOf = (doc: Doc) => {
-  const confirmed = (doc.confirmed ?? {}) as Json
-  const on = day(confirmed.on)
-  const by = text(confirmed.by)
-  return on && by ? { on, by } : undefined
-}
-
-const reviewOf = (doc: Doc) => {
-  const review = (doc.review ?? {}) as Json
-  return clean({ state: text(review.state), note: text(review.note), submittedAt: text(review.submittedAt) })
-}
-
-/** An editorial record's live (or only) version and, for a published one, its newer draft. */
+/** A record's live (or only) version and, for a published one with drafts, its newer draft. */
 type State = { id: Doc['id']; slug: string; publication: 'published' | 'draft'; live: Doc; pending?: Doc }
 
 async function isEmptyFolder(folder: string): Promise<boolean> {
@@ -90,21 +55,23 @@ export async function exportContent(payload: Payload, folder: string, { force = 
     for (const entry of [...Object.keys(contentFolders), MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE]) await rm(path.join(root, entry), { recursive: true, force: true })
   }
   const report: ExportReport = { records: {}, draftOnly: 0, pendingDrafts: 0, agendaItems: {}, warnings: [] }
-  const markdown = await lexicalConverter(payload)
 
   const all = async (collection: CollectionSlug, draft = false): Promise<Doc[]> =>
-    // joins: false — agenda items and priorities are read on their own, with every classification.
+    // joins: false — nested children (agenda items, priorities) are read on their own, with every classification.
     (await payload.find({ collection, pagination: false, depth: 0, draft, overrideAccess: true, joins: false as never, sort: 'id' })).docs as unknown as Doc[]
+  const fieldsOf = (collection: string) => payload.collections[collection as CollectionSlug].config.flattenedFields
 
   /** Payload keeps the published version in the main table and every save as a version; a draft saved over a published record is the latest version only. */
   const states = async (collection: CollectionSlug): Promise<State[]> => {
-    const latest = new Map((await all(collection, true)).map((doc) => [String(doc.id), doc]))
+    const drafts = hasDrafts(payload.collections[collection].config)
+    const latest = new Map(drafts ? (await all(collection, true)).map((doc) => [String(doc.id), doc]) : [])
+    const keyedBySlug = !FORMAT[collection]!.key
     return (await all(collection)).map((doc) => {
       const newest = latest.get(String(doc.id)) ?? doc
-      const published = doc._status === 'published'
+      const published = !drafts || doc._status === 'published'
       const live = published ? doc : newest
-      let slug = text(live.slug)
-      if (!slug) {
+      let slug = typeof live.slug === 'string' ? live.slug : ''
+      if (!slug && keyedBySlug) {
         slug = `untitled-${collection}-${doc.id}`
         report.warnings.push(`${collection} ${doc.id} has no slug; exported as ${slug}`)
       }
@@ -113,72 +80,20 @@ export async function exportContent(payload: Payload, folder: string, { force = 
     })
   }
 
-  // Media first: records name their images by file name.
+  // Every record first: records name each other by slug, and their images by file name.
   const mediaDocs = await all('media')
-  const mediaName = new Map(mediaDocs.map((m) => [String(m.id), String(m.filename)]))
-  const file = (value: unknown) => (value == null ? undefined : mediaName.get(String(relationId(value))))
-
-  const organisations = await states('organisations')
-  const partnershipDocs = await all('partnerships')
-  const strategies = await states('strategies')
-  const priorities = await states('priorities')
-  const services = await states('services')
-  const news = await states('news')
-  const meetings = await states('meetings')
-  const agendaItems = await all('agenda-items')
-
-  const slugs = (list: { id: Doc['id']; slug?: unknown }[]) => new Map(list.map((s) => [String(s.id), String(s.slug)]))
-  const orgSlug = slugs(organisations)
-  const partnershipSlug = slugs(partnershipDocs)
-  const ref = (map: Map<string, string>, value: unknown) => (value == null ? undefined : map.get(String(relationId(value))))
-
-  const organisationFields = (d: Doc) =>
-    clean({ slug: d.slug, uuid: d.uuid, name: d.name, type: d.type, website: d.website, description: d.description, review: reviewOf(d), externalId: d.externalId, ...sourceOf(d) })
-  const strategyFields = (d: Doc) =>
-    clean({
-      slug: d.slug, title: d.title, partnership: ref(partnershipSlug, d.partnership), periodStart: d.periodStart, periodEnd: d.periodEnd,
-      status: d.status, summary: d.summary, vision: d.vision, body: markdown(d.body), document: file(d.document), ...sourceOf(d),
-    })
-  const priorityFields = (d: Doc) =>
-    clean({
-      slug: d.slug, title: d.title, order: d.order, goal: d.goal, approach: markdown(d.approach), outcomes: markdown(d.outcomes),
-      measures: ((d.measures ?? []) as Json[]).map((m) => {
-        const baseline = (m.baseline ?? {}) as Json
-        const target = (m.target ?? {}) as Json
-        return clean({
-          direction: m.direction,
-          description: m.description,
-          baseline: clean({ value: baseline.value, unit: baseline.unit, date: day(baseline.date), source: baseline.source }),
-          target: clean({ value: target.value, date: day(target.date) }),
-          readings: ((m.readings ?? []) as Json[]).map((r) => clean({ date: day(r.date), value: r.value })),
-        })
-      }),
-    })
-  const serviceFields = (d: Doc) => {
-    const contact = (d.contact ?? {}) as Json
-    return clean({
-      slug: d.slug, uuid: d.uuid, name: d.name, organisation: ref(orgSlug, d.organisation), description: d.description,
-      categories: d.categories, audiences: d.audiences, areas: d.areas, languages: d.languages, accessModes: d.accessModes, urgent: d.urgent ?? false,
-      locationConfidential: d.locationConfidential ? true : undefined,
-      contact: clean({ phone: contact.phone, email: contact.email, website: contact.website, address: contact.address }),
-      openingHours: d.openingHours, eligibility: d.eligibility, cost: d.cost, howToAccess: d.howToAccess,
-      providerNotNamed: d.providerNotNamed ? true : undefined,
-      origin: clean({ title: text((d.origin as Json | undefined)?.title), published: text((d.origin as Json | undefined)?.published) }),
-      confirmed: confirmedOf(d),
-      review: reviewOf(d), externalId: d.externalId, ...sourceOf(d),
-    })
+  const keys = new Map([['media', new Map(mediaDocs.map((m) => [String(m.id), String(m.filename)]))]])
+  const folders = Object.keys(contentFolders) as CollectionSlug[]
+  const read = new Map<string, State[]>()
+  for (const collection of [...folders, ...folders.flatMap((c) => joinsOf(fieldsOf(c)).map((join) => join.collection as CollectionSlug))]) {
+    read.set(collection, await states(collection))
+    keys.set(collection, new Map(read.get(collection)!.map((s) => [String(s.id), s.slug])))
   }
-  const newsFields = (d: Doc) =>
-    clean({
-      slug: d.slug, title: d.title, date: day(d.date), summary: d.summary,
-      partnerships: ((d.partnerships ?? []) as unknown[]).map((p) => ref(partnershipSlug, p)).filter(Boolean),
-      body: markdown(d.body), tags: d.tags, image: file(d.image), ...sourceOf(d),
-    })
-  const meetingFields = (d: Doc) =>
-    clean({ slug: d.slug, title: d.title, partnership: ref(partnershipSlug, d.partnership), board: d.board, date: day(d.date), venue: d.venue, ...sourceOf(d) })
+  const cx: ExportContext = { key: (collection, id) => keys.get(collection)?.get(String(id)), markdown: await lexicalConverter(payload) }
 
-  /** The file body of an editorial record: its live fields, its state, its pending draft (slug and uuid only when changed). */
-  const editorial = (state: State, fields: (d: Doc) => Json, children: Json = {}) => {
+  /** The file body of a record: its live fields, its state, its nested children, its pending draft (slug and uuid only when changed). */
+  const record = (collection: string, state: State, skip: string[] = []): Json => {
+    const fields = (doc: Doc) => toFormat(fieldsOf(collection), doc, cx, FORMAT[collection]!, skip)
     const live: Json = { ...fields(state.live), slug: state.slug }
     if (state.publication === 'draft') report.draftOnly++
     let draft: Json | undefined
@@ -188,50 +103,33 @@ export async function exportContent(payload: Payload, folder: string, { force = 
       if (draft.slug === live.slug) delete draft.slug
       if (draft.uuid === live.uuid) delete draft.uuid
     }
+    const children: Json = {}
+    for (const join of joinsOf(fieldsOf(collection))) {
+      const { key = ['slug'], position } = FORMAT[join.collection]!
+      const sortBy = String(join.defaultSort ?? position)
+      children[join.name] = read
+        .get(join.collection)!
+        .filter((child) => String(relationId(child.live[join.on])) === String(state.id))
+        .sort((a, b) => Number(a.live[sortBy] ?? 0) - Number(b.live[sortBy] ?? 0) || String(a.live[key.at(-1)!]).localeCompare(String(b.live[key.at(-1)!]), 'en', { numeric: true }))
+        .map((child) => record(join.collection, child, [join.on, ...(position ? [position] : [])]))
+    }
     const { slug, ...rest } = live
     return clean({ slug, ...(state.publication === 'draft' ? { publication: 'draft' } : {}), ...rest, ...children, draft })
   }
 
   const files = new Map<string, Json>()
-  const put = (collection: string, slug: string, body: Json) => files.set(`${collection}/${slug}.json`, body)
+  for (const collection of folders) for (const state of read.get(collection)!) files.set(`${collection}/${state.slug}.json`, record(collection, state))
 
-  for (const s of organisations) put('organisations', s.slug, editorial(s, organisationFields))
-  for (const d of partnershipDocs) {
-    const contact = (d.contact ?? {}) as Json
-    put('partnerships', String(d.slug), clean({
-      slug: d.slug, name: d.name, area: d.area, summary: d.summary, body: markdown(d.body),
-      members: ((d.members ?? []) as Json[]).map((m) => clean({ organisation: ref(orgSlug, m.organisation), role: m.role })),
-      website: contact.website, email: contact.email, phone: contact.phone, logo: file(d.logo), ...sourceOf(d),
-    }))
-  }
-  const prioritiesOf = new Map<string, State[]>()
-  for (const p of priorities) {
-    const strategy = String(relationId(p.live.strategy))
-    if (!strategies.some((s) => String(s.id) === strategy)) {
-      report.warnings.push(`priority "${p.slug}" belongs to no strategy and was not exported`)
-      continue
+  // Nested children whose parent is gone cannot be written anywhere.
+  for (const parent of folders)
+    for (const join of joinsOf(fieldsOf(parent))) {
+      const name = (collection: string) => String(payload.collections[collection as CollectionSlug].config.labels.singular).toLowerCase()
+      const orphans = read.get(join.collection)!.filter((child) => !read.get(parent)!.some((p) => String(p.id) === String(relationId(child.live[join.on]))))
+      if (!FORMAT[join.collection]!.key) for (const orphan of orphans) report.warnings.push(`${name(join.collection)} "${orphan.slug}" belongs to no ${name(parent)} and was not exported`)
+      else if (orphans.length) report.warnings.push(`${orphans.length} ${name(join.collection)}(s) belong to no ${name(parent)} and were not exported`)
     }
-    prioritiesOf.set(strategy, [...(prioritiesOf.get(strategy) ?? []), p])
-  }
-  for (const s of strategies) {
-    const own = (prioritiesOf.get(String(s.id)) ?? []).sort((a, b) => Number(a.live.order ?? 0) - Number(b.live.order ?? 0) || a.slug.localeCompare(b.slug))
-    put('strategies', s.slug, editorial(s, strategyFields, { priorities: own.map((p) => editorial(p, priorityFields)) }))
-  }
-  for (const s of services) put('services', s.slug, editorial(s, serviceFields))
-  for (const s of news) put('news', s.slug, editorial(s, newsFields))
-  for (const m of meetings) {
-    const agenda = agendaItems
-      .filter((item) => String(relationId(item.meeting)) === String(m.id))
-      .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.number).localeCompare(String(b.number), 'en', { numeric: true }))
-      .map((item) => {
-        const classification = String(item.classification)
-        report.agendaItems[classification] = (report.agendaItems[classification] ?? 0) + 1
-        return clean({ number: item.number, title: item.title, presenter: item.presenter, classification, summary: item.summary, paper: markdown(item.paper) })
-      })
-    put('meetings', m.slug, editorial(m, meetingFields, { agenda }))
-  }
-  const orphans = agendaItems.filter((item) => !meetings.some((m) => String(m.id) === String(relationId(item.meeting))))
-  if (orphans.length) report.warnings.push(`${orphans.length} agenda item(s) belong to no meeting and were not exported`)
+  for (const meeting of files.values())
+    for (const item of (meeting.agenda ?? []) as Json[]) report.agendaItems[String(item.classification)] = (report.agendaItems[String(item.classification)] ?? 0) + 1
 
   await mkdir(root, { recursive: true })
   for (const [name, body] of files) {
@@ -260,12 +158,8 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   }
 
   const settings = (await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })) as unknown as Json
-  const alert = (settings.alert ?? {}) as Json
-  const contact = (settings.contact ?? {}) as Json
-  await writeFile(
-    path.join(root, SETTINGS_FILE),
-    `${JSON.stringify(clean({ siteName: settings.siteName, quickExitUrl: settings.quickExitUrl, emergencyMessage: settings.emergencyMessage, alert: clean({ enabled: alert.enabled ?? false, message: alert.message }), contact: clean({ email: contact.email, url: contact.url }) }), null, 2)}\n`,
-  )
+  const { flattenedFields } = payload.globals.config.find((global) => global.slug === 'site-settings')!
+  await writeFile(path.join(root, SETTINGS_FILE), `${JSON.stringify(toFormat(flattenedFields, settings, cx, FORMAT['site-settings']!), null, 2)}\n`)
 
   // Prove the backup restores: the seeder's own checks, run on what was just written.
   try {

@@ -47,6 +47,19 @@ describe('loadContent', () => {
     expect(problems).toContainEqual('services/refuge-dsv.json: confirmed.by must say who confirmed it')
   })
 
+  it('insists a published entry names its provider or says the source does not, and never both', async () => {
+    const { organisation: _, ...noProvider } = service
+    const neither = await problemsOf({ ...good, 'services/refuge-dsv.json': noProvider })
+    expect(neither).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: organisation Choose the organisation that runs this service, or tick "Provider not named in the source"/))
+    const both = await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, providerNotNamed: true } })
+    expect(both).toContainEqual(expect.stringMatching(/^services\/refuge-dsv\.json: providerNotNamed Choose one/))
+    // A pending change names only what it changes; it must still not claim both.
+    await expect(loadContent(contentDir({ ...good, 'services/refuge-dsv.json': { ...service, draft: { description: 'New.' } } }))).resolves.toBeDefined()
+    expect(await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, draft: { organisation: 'refuge', providerNotNamed: true } } })).toContainEqual(expect.stringMatching(/draft\.providerNotNamed Choose one/))
+    const bundle = await loadContent(contentDir({ ...good, 'services/refuge-dsv.json': { ...noProvider, providerNotNamed: true } }))
+    expect(bundle.services[0]).toMatchObject({ providerNotNamed: true })
+  })
+
   it('rejects unknown fields, so a typo is not silently dropped', async () => {
     const problems = await problemsOf({ ...good, 'organisations/refuge.json': { ...organisation, phoen: '999' } })
     expect(problems.join('\n')).toMatch(/organisations\/refuge\.json: .*phoen/)

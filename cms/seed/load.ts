@@ -158,19 +158,17 @@ export function crossReferenceProblems(bundle: ContentBundle): string[] {
   const organisations = new Set(bundle.organisations.map((o) => o.slug))
   const partnerships = new Set(bundle.partnerships.map((p) => p.slug))
   const media = new Set((bundle.media ?? []).map((m) => m.file))
-  const need = (set: Set<string>, slug: string | undefined, where: string, kind: string) => {
-    if (slug !== undefined && !set.has(slug))
+  const need = (set: Set<string>, slug: unknown, where: string, kind: string) => {
+    if (typeof slug === 'string' && !set.has(slug))
       problems.push(`${where}: ${kind} "${slug}" does not exist in content/${kind === 'organisation' ? 'organisations' : 'partnerships'}/`)
   }
-  const needFile = (file: string | undefined, where: string) => {
-    if (file !== undefined && !media.has(file)) problems.push(`${where}: media file "${file}" is not listed in ${MEDIA_LIST}`)
+  const needFile = (file: unknown, where: string) => {
+    if (typeof file === 'string' && !media.has(file)) problems.push(`${where}: media file "${file}" is not listed in ${MEDIA_LIST}`)
   }
   /** The live version and, when there is one, the pending draft, with the field prefix to report. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the live and the draft variant of any record type
-  type Version = { [field: string]: any }
   const versions = (record: object) => {
     const { draft } = record as { draft?: object }
-    return [[record, ''], ...(draft ? [[draft, 'draft.']] : [])] as [Version, string][]
+    return [[record, ''], ...(draft ? [[draft, 'draft.']] : [])] as [Record<string, unknown>, string][]
   }
   for (const p of bundle.partnerships) {
     p.members.forEach((m, i) => need(organisations, m.organisation, `partnerships/${p.slug}.json: members[${i}].organisation`, 'organisation'))
@@ -184,7 +182,7 @@ export function crossReferenceProblems(bundle: ContentBundle): string[] {
   for (const s of bundle.services) for (const [v, at] of versions(s)) need(organisations, v.organisation, `services/${s.slug}.json: ${at}organisation`, 'organisation')
   for (const n of bundle.news)
     for (const [v, at] of versions(n)) {
-      ;(v.partnerships ?? []).forEach((p: string, i: number) => need(partnerships, p, `news/${n.slug}.json: ${at}partnerships[${i}]`, 'partnership'))
+      ;((v.partnerships ?? []) as string[]).forEach((p, i) => need(partnerships, p, `news/${n.slug}.json: ${at}partnerships[${i}]`, 'partnership'))
       needFile(v.image, `news/${n.slug}.json: ${at}image`)
     }
   for (const m of bundle.meetings) for (const [v, at] of versions(m)) need(partnerships, v.partnership, `meetings/${m.slug}.json: ${at}partnership`, 'partnership')

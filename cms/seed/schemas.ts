@@ -305,9 +305,9 @@ const providerStated: Check = (schema) =>
   schema.superRefine((value, ctx) => {
     const v = value as { organisation?: string; providerNotNamed?: boolean; publication?: string }
     const problem = providerProblem(v.organisation, v.providerNotNamed === true)
-    // A draft need not be complete, but must not claim both: a never-published one ("draft"), or a
-    // pending version beside the live one (no publication of its own: it changes only what it holds).
-    if (problem && !(v.publication !== 'published' && problem.kind === 'missing')) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
+    // Only a published record must be complete; a draft (never published, or a pending change
+    // naming only what it changes) must just not claim both.
+    if (problem && (v.publication === 'published' || problem.kind === 'both')) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
   })
 
 /** A refuge's location is never stored (cms/directory/confidential-location.ts): refused before anything is written. */

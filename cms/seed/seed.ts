@@ -7,21 +7,19 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { v5 as uuidv5 } from 'uuid'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
-import { type ContentBundle, loadContent } from './load'
+import { hasDrafts } from '../versions'
+import { joinsOf, toCms } from './convert'
+import { FORMAT, type ImportContext, type Json, KEPT_WHEN_ABSENT } from './format'
+import { type ContentBundle, contentFolders, loadContent } from './load'
 import { markdownConverter } from './markdown'
-import type { MediaSeed, ReviewSeed } from './schemas'
+import type { MediaSeed } from './schemas'
 
 /** Per collection: records created, updated, and pending drafts written over published records. */
 export type SeedReport = Record<string, { created: number; updated: number; drafts?: number }>
 
 type Id = number | string
-
-/** Namespace for ids derived from slugs, so a fresh seed gives every record the same open-data id. */
-const CSP_HUB_NAMESPACE = '6f1f1a0e-8f0c-4b8e-9a57-5b3c2d7c1e42'
-export const stableUuid = (kind: string, slug: string) => uuidv5(`${kind}:${slug}`, CSP_HUB_NAMESPACE)
 
 export async function seed(payload: Payload, bundle: ContentBundle): Promise<SeedReport> {
   const req = await createLocalReq({}, payload)
@@ -36,33 +34,30 @@ export async function seed(payload: Payload, bundle: ContentBundle): Promise<See
   }
 }
 
-/** A record's fields, live or draft: every field may be missing from a draft. */
-type Fields<T> = Partial<Omit<T, 'publication' | 'draft'>>
-type Data = Record<string, unknown>
+/** A record of the format: its fields, publication state and pending draft (./schemas.ts). */
+type FormatRecord = Json & { slug: string; publication?: 'published' | 'draft'; draft?: Json }
 
 async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle): Promise<SeedReport> {
-  const md = await markdownConverter(payload)
   const report: SeedReport = {}
   const count = (collection: string, kind: 'created' | 'updated' | 'drafts') => {
     report[collection] ??= { created: 0, updated: 0 }
     report[collection][kind] = (report[collection][kind] ?? 0) + 1
   }
-  const rich = (markdown: string | undefined) => md(markdown) ?? null
 
   /** Find by `where` (the live row, then the latest draft), update if found, create if not; always with full access (this is the seeder). */
   const find = async (collection: CollectionSlug, where: Where): Promise<Id | undefined> => {
     // The main table holds every document, but a draft saved over it may have changed the slug.
     const live = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
     if (live.docs[0]) {
-      liveDocs.set(`${collection}:${live.docs[0].id}`, live.docs[0] as unknown as Data)
+      liveDocs.set(`${collection}:${live.docs[0].id}`, live.docs[0] as unknown as Json)
       return live.docs[0].id
     }
-    if (!payload.collections[collection].config.versions?.drafts) return undefined
+    if (!hasDrafts(payload.collections[collection].config)) return undefined
     const latest = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, draft: true, req })
     return latest.docs[0]?.id
   }
-  const liveDocs = new Map<string, Data>()
-  const upsert = async (collection: CollectionSlug, where: Where, data: Data): Promise<Id> => {
+  const liveDocs = new Map<string, Json>()
+  const upsert = async (collection: CollectionSlug, where: Where, data: Json): Promise<Id> => {
     const existing = await find(collection, where)
     if (existing !== undefined) {
       // Payload builds an update on the latest version, which may be a pending draft: fields the
@@ -80,145 +75,61 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
    * An editorial record: published (with, after it, its pending draft as a draft version, so the
    * live version stays live) or draft only. Payload does not validate drafts, nor does the format.
    */
-  const editorial = async <T extends { slug: string; publication?: 'published' | 'draft'; draft?: object }>(
-    collection: CollectionSlug,
-    record: T,
-    toData: (fields: Fields<T>) => Data,
-  ): Promise<Id> => {
-    const where = { slug: { equals: record.slug } }
+  const editorial = async (collection: CollectionSlug, where: Where, record: FormatRecord, toData: (fields: Json) => Json): Promise<Id> => {
     if (record.publication === 'draft') {
       const existing = await find(collection, where)
-      const data = { ...toData(record), slug: record.slug, _status: 'draft' }
+      const data = { ...toData(record), _status: 'draft' as const }
       const doc = existing
         ? await payload.update({ collection, id: existing, data, draft: true, depth: 0, req })
         : await payload.create({ collection, data, draft: true, depth: 0, req })
       count(collection, existing ? 'updated' : 'created')
       return doc.id
     }
-    const id = await upsert(collection, where, { ...toData(record), slug: record.slug, _status: 'published' })
+    const id = await upsert(collection, where, { ...toData(record), _status: 'published' })
     if (record.draft) {
       // The draft names only what it holds; slug and open-data id stay the live ones unless it says otherwise.
-      const live = record as unknown as { slug: string; uuid?: string }
-      const draft = { slug: live.slug, ...(live.uuid ? { uuid: live.uuid } : {}), ...record.draft } as Fields<T>
-      await payload.update({ collection, id, data: { ...toData(draft), slug: (draft as { slug: string }).slug, _status: 'draft' }, draft: true, depth: 0, req })
+      const draft = { slug: record.slug, ...(record.uuid ? { uuid: record.uuid } : {}), ...record.draft }
+      await payload.update({ collection, id, data: { ...toData(draft), _status: 'draft' }, draft: true, depth: 0, req })
       count(collection, 'drafts')
     }
     return id
   }
 
-  const mediaIds = new Map<string, Id>()
-  for (const m of bundle.media) mediaIds.set(m.file, await upsertMedia(payload, req, bundle.mediaDir, m, (created) => count('media', created ? 'created' : 'updated')))
-  const media = (file: string | undefined) => (file ? (mediaIds.get(file) ?? null) : null)
+  /** Each written record's id, by collection and the key the format names it by (slug, or media file name). */
+  const ids = new Map(Object.keys(FORMAT).map((collection) => [collection, new Map<string, Id>()]))
+  const cx: Omit<ImportContext, 'slug'> = {
+    id: (collection, key) => ids.get(collection)?.get(key) ?? null,
+    richText: await markdownConverter(payload),
+    sources: bundle.sources,
+  }
+
+  for (const m of bundle.media) ids.get('media')!.set(m.file, await upsertMedia(payload, req, bundle.mediaDir, m, (created) => count('media', created ? 'created' : 'updated')))
 
   if (bundle.settings) {
-    const { alert, contact, ...rest } = bundle.settings
-    await payload.updateGlobal({
-      slug: 'site-settings',
-      data: {
-        ...rest,
-        ...(alert ? { alert: { enabled: alert.enabled, message: alert.message ?? null } } : {}),
-        ...(contact ? { contact: { email: contact.email ?? null, url: contact.url ?? null } } : {}),
-      },
-      depth: 0,
-      req,
-    })
+    const { flattenedFields } = payload.globals.config.find((global) => global.slug === 'site-settings')!
+    await payload.updateGlobal({ slug: 'site-settings', data: toCms(flattenedFields, bundle.settings, { ...cx, slug: '' }, FORMAT['site-settings']!), depth: 0, req })
     count('site-settings', 'updated')
   }
 
-  const organisationIds = new Map<string, Id>()
-  const org = (slug: string | undefined) => (slug ? (organisationIds.get(slug) ?? null) : null)
-  for (const o of bundle.organisations) {
-    organisationIds.set(o.slug, await editorial('organisations', o, (f) => ({
-      name: f.name ?? null, type: f.type ?? null, website: f.website ?? null, description: f.description ?? null,
-      ...trail(f), sourceDocument: f.source ?? f.sourceDocument ?? null,
-      uuid: f.uuid ?? stableUuid('organisation', o.slug),
-    })))
-  }
-
-  const partnershipIds = new Map<string, Id>()
-  const partnership = (slug: string | undefined) => (slug ? (partnershipIds.get(slug) ?? null) : null)
-  for (const p of bundle.partnerships) {
-    partnershipIds.set(p.slug, await upsert('partnerships', { slug: { equals: p.slug } }, {
-      slug: p.slug, name: p.name, area: p.area, summary: p.summary, body: rich(p.body),
-      members: p.members.map((m) => ({ organisation: org(m.organisation), role: m.role ?? null })),
-      contact: { website: p.website ?? null, email: p.email ?? null, phone: p.phone ?? null },
-      logo: media(p.logo),
-      sourceDocument: p.source ?? p.sourceDocument ?? null,
-    }))
-  }
-
-  for (const s of bundle.strategies) {
-    const strategyId = await editorial('strategies', s, (f) => ({
-      title: f.title ?? null, partnership: partnership(f.partnership), periodStart: f.periodStart ?? null, periodEnd: f.periodEnd ?? null,
-      status: f.status ?? null, summary: f.summary ?? null, vision: f.vision ?? null, body: rich(f.body),
-      document: media(f.document), sourceDocument: f.source ?? f.sourceDocument ?? null,
-    }))
-    for (const p of s.priorities ?? []) {
-      await editorial('priorities', p, (f) => ({
-        title: f.title ?? null, strategy: strategyId, order: f.order ?? null, goal: f.goal ?? null,
-        approach: rich(f.approach), outcomes: rich(f.outcomes),
-        measures: (f.measures ?? []).map((m) => ({
-          direction: m.direction,
-          description: m.description,
-          baseline: m.baseline ?? {},
-          target: m.target ?? {},
-          readings: m.readings ?? [],
-        })),
-      }))
+  /** One record, then the children nested in it (a strategy's priorities, a meeting's agenda), under `parent`. */
+  const put = async (collection: CollectionSlug, record: FormatRecord, parent: Json = {}): Promise<void> => {
+    const { config } = payload.collections[collection]
+    const rules = FORMAT[collection]!
+    const toData = (fields: Json) => ({ ...toCms(config.flattenedFields, fields, { ...cx, slug: record.slug }, rules), ...parent })
+    const keyed: Json = { ...record, ...parent }
+    const where = Object.fromEntries((rules.key ?? ['slug']).map((key) => [key, { equals: keyed[key] }]))
+    const id = hasDrafts(config) ? await editorial(collection, where, record, toData) : await upsert(collection, where, toData(record))
+    if (record.slug) ids.get(collection)!.set(record.slug, id)
+    for (const join of joinsOf(config.flattenedFields)) {
+      const position = FORMAT[join.collection]!.position
+      for (const [index, child] of ((record[join.name] ?? []) as FormatRecord[]).entries())
+        await put(join.collection as CollectionSlug, child, { [join.on]: id, ...(position ? { [position]: index } : {}) })
     }
   }
-
-  for (const s of bundle.services) {
-    await editorial('services', s, (f) => ({
-      name: f.name ?? null, organisation: org(f.organisation), description: f.description ?? null,
-      categories: f.categories ?? [], audiences: f.audiences ?? [], areas: f.areas ?? [], languages: f.languages ?? [],
-      accessModes: f.accessModes ?? [], urgent: f.urgent ?? false, locationConfidential: f.locationConfidential ?? false,
-      contact: { phone: f.contact?.phone ?? null, email: f.contact?.email ?? null, website: f.contact?.website ?? null, address: f.contact?.address ?? null },
-      howToAccess: f.howToAccess ?? null, openingHours: f.openingHours ?? null, eligibility: f.eligibility ?? null,
-      cost: f.cost ?? null, providerNotNamed: f.providerNotNamed ?? false,
-      // The paper's own title and date unless the entry gives its own; never a "checked" date.
-      origin: f.origin ?? (f.source ? bundle.sources[f.source] : undefined) ?? { title: null, published: null },
-      confirmed: f.confirmed ? { on: f.confirmed.on, by: f.confirmed.by } : { on: null, by: null },
-      ...trail(f),
-      sourceDocument: f.source ?? f.sourceDocument ?? null,
-      uuid: f.uuid ?? stableUuid('service', s.slug),
-    }))
-  }
-
-  for (const n of bundle.news) {
-    await editorial('news', n, (f) => ({
-      title: f.title ?? null, date: f.date ?? null, summary: f.summary ?? null, partnerships: (f.partnerships ?? []).map(partnership),
-      image: media(f.image), body: rich(f.body), tags: f.tags ?? [], sourceDocument: f.source ?? f.sourceDocument ?? null,
-    }))
-  }
-
-  for (const m of bundle.meetings) {
-    const meetingId = await editorial('meetings', m, (f) => ({
-      title: f.title ?? null, partnership: partnership(f.partnership), board: f.board ?? null, date: f.date ?? null,
-      venue: f.venue ?? null, sourceDocument: f.source ?? f.sourceDocument ?? null,
-    }))
-    for (const [position, item] of (m.agenda ?? []).entries()) {
-      await upsert('agenda-items', { meeting: { equals: meetingId }, number: { equals: item.number } }, {
-        meeting: meetingId, number: item.number, position, title: item.title, presenter: item.presenter ?? null,
-        classification: item.classification, summary: item.summary ?? null, paper: rich(item.paper),
-      })
-    }
-  }
+  for (const folder of Object.keys(contentFolders) as (keyof typeof contentFolders)[])
+    for (const record of bundle[folder]) await put(folder, record as unknown as FormatRecord)
   return report
 }
-
-/** Fields a record may leave out to keep what the CMS has (see `trail`). */
-const KEPT_WHEN_ABSENT = ['review', 'externalId'] as const
-
-/**
- * The review trail and imported id, written only when the record has them: re-seeding content/
- * must not wipe an editor's note or an Open Referral import's ids. Who submitted a change is left
- * as it is: users are not part of the content format.
- */
-const trail = (f: { review?: ReviewSeed; externalId?: string }) => ({
-  ...(f.review ? { review: { state: f.review.state ?? null, note: f.review.note ?? null, submittedAt: f.review.submittedAt ?? null } } : {}),
-  ...(f.externalId ? { externalId: f.externalId } : {}),
-})
 
 /**
  * Uploads one media file through Payload (sharp makes the sizes), or updates its alt text and

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import sharp from 'sharp'
-import { mediaDir } from '../../cms/collections/Media'
+import { mediaDir } from '../../cms/collections/media'
 import { RecordError } from './payload-loader'
 import { ARTICLE_WIDTHS, fallbackWidth, IMAGE_FORMATS, originalPath, scaledHeight, variantWidths, type ImageFormat } from './images'
 

@@ -324,6 +324,8 @@ describe('confidential locations (issue 14)', () => {
     const stored = (await call(editor, 'GET', `/services/${refuge.id}?draft=true`)).json
     expect(stored.contact?.address ?? null).toBeNull()
 
+    expect((await call(root, 'DELETE', `/services/${refuge.id}`)).status).toBe(200)
+
     // Any entry an editor marks "location confidential" follows the same rule.
     const other = (await call(root, 'GET', `/services?where[categories][not_in]=refuge&limit=1&depth=0`)).json.docs[0]
     const marked = await call(editor, 'PATCH', `/services/${other.id}`, { locationConfidential: true, contact: { address: '1 Town Square, Barking IG11 7LU' } })

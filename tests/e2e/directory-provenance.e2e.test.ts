@@ -8,7 +8,7 @@
  * - the Open Referral feed says both: no organisation and a "provider not named" term, and a
  *   "not yet confirmed" term until someone has confirmed the entry.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
 
 const cms = inject('cmsUrl')
@@ -20,6 +20,14 @@ let editor: Session
 let partner: Session
 let orgId: number
 const today = () => new Date().toISOString().slice(0, 10)
+
+/** Every entry made here, so the shared CMS is left with only the seeded ones (other files count them). */
+const made: number[] = []
+const create = async (session: Session, data: Record<string, unknown>) => {
+  const response = await call(session, 'POST', '/services', data)
+  if (response.json?.doc?.id) made.push(response.json.doc.id)
+  return response
+}
 
 const entry = (name: string, extra: Record<string, unknown>) => ({
   name,
@@ -46,26 +54,30 @@ beforeAll(async () => {
   partner = await login(`prov-partner-${stamp}@example.org`, PASSWORD)
 })
 
+afterAll(async () => {
+  for (const id of made) await call(root, 'DELETE', `/services/${id}`)
+})
+
 describe('the provider of a directory entry', () => {
   it('is an organisation or "not named in the source": neither and both are refused with a message on the field', async () => {
-    const neither = await call(editor, 'POST', '/services', entry(`Nobody runs this ${stamp}`, {}))
+    const neither = await create(editor, entry(`Nobody runs this ${stamp}`, {}))
     expect(neither.status).toBe(400)
     const fieldErrors = (response: { json: { errors?: { data?: { errors?: { path: string; message: string }[] } }[] } }) =>
       response.json.errors?.flatMap((e) => e.data?.errors ?? []) ?? []
     expect(fieldErrors(neither)).toEqual([{ label: 'Organisation', path: 'organisation', message: expect.stringContaining('or tick "Provider not named in the source"') }])
 
-    const both = await call(editor, 'POST', '/services', entry(`Both ${stamp}`, { organisation: orgId, providerNotNamed: true }))
+    const both = await create(editor, entry(`Both ${stamp}`, { organisation: orgId, providerNotNamed: true }))
     expect(both.status).toBe(400)
     expect(fieldErrors(both)).toEqual([expect.objectContaining({ path: 'organisation', message: expect.stringMatching(/^Choose one/) })])
 
-    const unnamed = await call(editor, 'POST', '/services', entry(`Unnamed provider ${stamp}`, { providerNotNamed: true }))
+    const unnamed = await create(editor, entry(`Unnamed provider ${stamp}`, { providerNotNamed: true }))
     expect(unnamed.status, JSON.stringify(unnamed.json)).toBe(201)
     const read = await call(anonymous, 'GET', `/services/${unnamed.json.doc.id}`)
     expect(read.json).toMatchObject({ providerNotNamed: true, organisation: null })
   })
 
   it('cannot be marked "not named" by a partner, who always provides their own entries', async () => {
-    const made = await call(partner, 'POST', '/services', entry(`Partner entry ${stamp}`, { providerNotNamed: true }))
+    const made = await create(partner, entry(`Partner entry ${stamp}`, { providerNotNamed: true }))
     expect(made.status, JSON.stringify(made.json)).toBe(201)
     const saved = (await call(root, 'GET', `/services/${made.json.doc.id}?draft=true&depth=0`)).json
     expect(saved).toMatchObject({ providerNotNamed: false, organisation: orgId })
@@ -75,7 +87,7 @@ describe('the provider of a directory entry', () => {
 describe('"last checked": who confirmed the entry, and when', () => {
   it('cannot be written by any request, not even an editor’s: only the server records a confirmation', async () => {
     const forged = { on: '2026-01-01T00:00:00.000Z', by: 'Someone' }
-    const made = await call(editor, 'POST', '/services', entry(`Forged check ${stamp}`, { organisation: orgId, confirmed: forged }))
+    const made = await create(editor, entry(`Forged check ${stamp}`, { organisation: orgId, confirmed: forged }))
     expect(made.status, JSON.stringify(made.json)).toBe(201)
     const id = made.json.doc.id
     expect((await call(root, 'GET', `/services/${id}`)).json.confirmed ?? {}).not.toMatchObject({ on: expect.any(String) })
@@ -88,7 +100,7 @@ describe('"last checked": who confirmed the entry, and when', () => {
   })
 
   it('is recorded with the editor’s name when an editor confirms it today, and the public sees the date only', async () => {
-    const made = await call(editor, 'POST', '/services', entry(`Checked today ${stamp}`, { organisation: orgId }))
+    const made = await create(editor, entry(`Checked today ${stamp}`, { organisation: orgId }))
     const id = made.json.doc.id
     const confirmed = await call(editor, 'PATCH', `/services/${id}`, { confirmNow: true, _status: 'published' })
     expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200)
@@ -104,14 +116,14 @@ describe('"last checked": who confirmed the entry, and when', () => {
   })
 
   it('cannot be ticked by a partner', async () => {
-    const made = await call(partner, 'POST', '/services', entry(`Partner tick ${stamp}`, { confirmNow: true }))
+    const made = await create(partner, entry(`Partner tick ${stamp}`, { confirmNow: true }))
     expect(made.status, JSON.stringify(made.json)).toBe(201)
     const saved = (await call(root, 'GET', `/services/${made.json.doc.id}?draft=true`)).json
     expect(saved.confirmed?.on ?? null).toBeNull()
   })
 
   it('records the partner who submitted an update as the confirmer when an editor publishes it', async () => {
-    const made = await call(editor, 'POST', '/services', entry(`Partner keeps this ${stamp}`, { organisation: orgId }))
+    const made = await create(editor, entry(`Partner keeps this ${stamp}`, { organisation: orgId }))
     const id = made.json.doc.id
     expect((await call(partner, 'PATCH', `/services/${id}`, { description: 'Checked and updated by the service.' })).status).toBe(200)
     expect((await call(root, 'GET', `/services/${id}`)).json.confirmed?.on ?? null).toBeNull()
@@ -128,8 +140,8 @@ describe('the Open Referral feed', () => {
   const codes = (service: { attributes?: Attribute[] }) => (service.attributes ?? []).map((a) => a.taxonomy_term.code)
 
   it('says when the provider is not named and when nobody has confirmed an entry, and never invents either', async () => {
-    const unnamed = await call(editor, 'POST', '/services', entry(`Feed unnamed ${stamp}`, { providerNotNamed: true }))
-    const checked = await call(editor, 'POST', '/services', entry(`Feed checked ${stamp}`, { organisation: orgId, confirmNow: true }))
+    const unnamed = await create(editor, entry(`Feed unnamed ${stamp}`, { providerNotNamed: true }))
+    const checked = await create(editor, entry(`Feed checked ${stamp}`, { organisation: orgId, confirmNow: true }))
     const uuidOf = async (id: number) => (await call(root, 'GET', `/services/${id}`)).json.uuid as string
 
     const feedUnnamed = await (await fetch(`${cms}/api/openreferral/services/${await uuidOf(unnamed.json.doc.id)}`)).json()

@@ -15,7 +15,8 @@ import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportContent, type ExportReport } from '../../cms/seed/export'
-import { loadContent } from '../../cms/seed/load'
+import { type ContentBundle, contentFolders, loadContent } from '../../cms/seed/load'
+import { lexicalConverter, markdownConverter } from '../../cms/seed/markdown'
 import { seedFromFolder } from '../../cms/seed/seed'
 import { throwawayEnv } from '../helpers/env'
 import { throwawayPayload } from '../helpers/payload'
@@ -133,6 +134,26 @@ describe('export', () => {
     const news = listFiles(path.join(folderA, 'news')).map((f) => json(path.join(folderA, 'news', f)))
     expect(news.some((n) => n.image === 'board-meeting.png')).toBe(true)
     expect(json(path.join(folderA, 'settings.json')).alert).toEqual({ enabled: true, message: 'Offices closed on Friday.' })
+  })
+
+  it('gives back every field content/ has, as content/ has it (rich text as Lexical writes its Markdown)', async () => {
+    const [content, exported] = [await loadContent(path.resolve('content')), await loadContent(folderA)]
+    const [toLexical, toMarkdown] = [await markdownConverter(payload), await lexicalConverter(payload)]
+    /** content/'s value as an export writes it: Markdown comes back normalised (a blank line before a list …). */
+    const asExported = (value: unknown, written: unknown): unknown => {
+      if (typeof value === 'string' && value !== written) return toMarkdown(toLexical(value))
+      if (Array.isArray(value)) return value.map((item, i) => asExported(item, (written as unknown[] | undefined)?.[i]))
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, asExported(v, (written as Record<string, unknown> | undefined)?.[key])]))
+      return value
+    }
+    for (const folder of Object.keys(contentFolders) as (keyof typeof contentFolders)[]) {
+      const written = new Map((exported[folder] as ContentBundle[typeof folder]).map((record) => [record.slug, record as Record<string, unknown>]))
+      for (const record of content[folder] as Record<string, unknown>[]) {
+        const file = written.get(String(record.slug))
+        expect(file, `${folder}/${record.slug}.json`).toBeDefined()
+        for (const [field, value] of Object.entries(record)) expect(file![field], `${folder}/${record.slug}.json: ${field}`).toEqual(asExported(value, file![field]))
+      }
+    }
   })
 
   it('refuses to write into a non-empty folder unless forced', async () => {

@@ -1,19 +1,21 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, servicesRead, servicesReadVersions, servicesUpdate, staff, staffField, staffOrPartner } from '../access'
-import { slugField } from '../fields/slug'
-import { internalSourceField } from '../fields/source'
-import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { accessModes, areas, audiences, categories, options } from '../taxonomy'
-import { editorialVersions } from '../versions'
-import { externalIdField, uuidField } from '../fields/identity'
-import { reviewDueField, reviewFields } from '../review/fields'
-import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
-import { noConfidentialLocation } from '../directory/hooks'
-import { isLocationConfidential, type LocatableEntry } from '../directory/confidential-location'
-import { restoreVersionAsDraftForPartners } from '../review/restore'
-import { confirmationFields, recordConfirmation } from '../directory/confirmation'
-import { PROVIDER_NOT_NAMED, providerProblem } from '../directory/provider'
-import type { Service } from '../payload-types'
+import { ownOrganisationFilter, staff, staffField } from '../../access'
+import { servicesRead, servicesReadVersions, servicesUpdate, staffOrPartner } from './access'
+import { slugField } from '../../fields/slug'
+import { internalSourceField } from '../../fields/source'
+import { emailAddress, ukPhone, webAddress } from '../../fields/validators'
+import { accessModes, areas, audiences, categories, options } from '../../taxonomy'
+import { editorialVersions } from '../../versions'
+import { externalIdField, uuidField } from '../../fields/identity'
+import { reviewDueField, reviewFields } from '../../review/fields'
+import { partnerSavesAreDrafts, reviewTrail } from '../../review/hooks'
+import { noConfidentialLocation } from './hooks'
+import { isLocationConfidential, type LocatableEntry } from '../../directory/confidential-location'
+import { restoreVersionAsDraftForPartners } from '../../review/restore'
+import { confirmationFields, recordConfirmation } from '../../directory/confirmation'
+import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
+import type { Service } from '../../payload-types'
+import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -28,7 +30,7 @@ export const Services: CollectionConfig = {
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('services')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] },
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] }),
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index
@@ -37,7 +39,7 @@ export const Services: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
-    {
+    publicRelation({
       name: 'organisation',
       type: 'relationship',
       relationTo: 'organisations',
@@ -45,7 +47,7 @@ export const Services: CollectionConfig = {
       // Partners cannot move an entry to another organisation (the review hook answers 403).
       validate: (value: unknown, { siblingData }: { siblingData: Partial<Service> }) =>
         providerProblem(value, siblingData.providerNotNamed === true)?.message ?? true,
-    },
+    }),
     {
       name: 'providerNotNamed',
       label: PROVIDER_NOT_NAMED,

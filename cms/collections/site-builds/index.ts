@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, nobody, staff } from '../access'
+import { hiddenFromPartners, nobody, staff } from '../../access'
 
 /**
  * One row per public-site build, written by the publishing pipeline (cms/publishing). Editors read

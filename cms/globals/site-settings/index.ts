@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
-import { admins, anyone, hiddenFromNonAdmins } from '../access'
-import { emailAddress, webAddress } from '../fields/validators'
+import { admins, anyone, hiddenFromNonAdmins } from '../../access'
+import { emailAddress, webAddress } from '../../fields/validators'
+import { settingsChanged } from '../../publishing/hooks'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
@@ -8,6 +9,8 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   admin: { group: 'Admin', hidden: hiddenFromNonAdmins },
   access: { read: anyone, update: admins },
+  // Every page shows the settings: a saved change rebuilds the site.
+  hooks: { afterChange: [settingsChanged] },
   fields: [
     { name: 'siteName', type: 'text', required: true, defaultValue: 'CSP Hub' },
     {

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, nobody, staff } from '../access'
+import { hiddenFromPartners, nobody, staff } from '../../access'
 
 /**
  * One row per backup attempt, written by the system (cms/backups) with overrideAccess: the nightly

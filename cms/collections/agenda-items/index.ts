@@ -1,12 +1,15 @@
 import type { CollectionConfig } from 'payload'
-import { agendaItemsRead, hiddenFromPartners, staff } from '../access'
-import { classifications, options } from '../taxonomy'
+import { hiddenFromPartners, staff } from '../../access'
+import { agendaItemsRead } from './access'
+import { classifications, options } from '../../taxonomy'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const AgendaItems: CollectionConfig = {
   slug: 'agenda-items',
   labels: { singular: 'Agenda item', plural: 'Agenda items' },
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'meeting', 'classification'], group: 'Content' },
   access: { read: agendaItemsRead, create: staff, update: staff, delete: staff },
+  hooks: publishesToSite(),
   defaultSort: 'position',
   fields: [
     { name: 'meeting', type: 'relationship', relationTo: 'meetings', required: true, index: true },

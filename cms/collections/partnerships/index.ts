@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, hiddenFromPartners, staff } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { areas, options } from '../taxonomy'
+import { anyone, hiddenFromPartners, staff } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { emailAddress, ukPhone, webAddress } from '../../fields/validators'
+import { areas, options } from '../../taxonomy'
+import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 
 export const Partnerships: CollectionConfig = {
   slug: 'partnerships',
   admin: { hidden: hiddenFromPartners, useAsTitle: 'name', defaultColumns: ['name', 'area', 'updatedAt'], group: 'Content' },
   access: { read: anyone, create: staff, update: staff, delete: staff },
+  hooks: publishesToSite(),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
@@ -19,7 +21,7 @@ export const Partnerships: CollectionConfig = {
       name: 'members',
       type: 'array',
       fields: [
-        { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
+        publicRelation({ name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true }),
         { name: 'role', type: 'text' },
       ],
     },

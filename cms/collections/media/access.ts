@@ -9,7 +9,7 @@
  * constraint to the file route (`/api/media/file/<name>`) and to relationship population.
  */
 import type { Access, Payload, PayloadRequest, Where } from 'payload'
-import { isStaff } from './index'
+import { isStaff } from '../../access'
 
 const MEDIA = 'media'
 /** Matches no document, in SQLite and MongoDB alike (every document has an id). */

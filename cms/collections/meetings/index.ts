@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { editorialVersions } from '../versions'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { editorialVersions } from '../../versions'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const Meetings: CollectionConfig = {
   slug: 'meetings',
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'partnership', 'date', '_status'], group: 'Content' },
   access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
+  hooks: publishesToSite(),
   defaultSort: '-date',
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -1,16 +1,18 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { year } from '../fields/validators'
-import { editorialVersions } from '../versions'
-import { options, strategyStatuses } from '../taxonomy'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { year } from '../../fields/validators'
+import { editorialVersions } from '../../versions'
+import { options, strategyStatuses } from '../../taxonomy'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const Strategies: CollectionConfig = {
   slug: 'strategies',
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'partnership', 'status', '_status'], group: 'Content' },
   access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
+  hooks: publishesToSite(),
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),

@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
-import { organisationsRead, organisationsReadVersions, organisationsUpdate, ownOrganisationFilter, staff } from '../access'
-import { externalIdField, uuidField } from '../fields/identity'
-import { reviewFields } from '../review/fields'
-import { partnerSavesAreDrafts, reviewTrail } from '../review/hooks'
-import { restoreVersionAsDraftForPartners } from '../review/restore'
-import { editorialVersions } from '../versions'
-import { slugField } from '../fields/slug'
-import { internalSourceField } from '../fields/source'
-import { webAddress } from '../fields/validators'
-import { options, organisationTypes } from '../taxonomy'
+import { ownOrganisationFilter, staff } from '../../access'
+import { organisationsRead, organisationsReadVersions, organisationsUpdate } from './access'
+import { externalIdField, uuidField } from '../../fields/identity'
+import { reviewFields } from '../../review/fields'
+import { partnerSavesAreDrafts, reviewTrail } from '../../review/hooks'
+import { restoreVersionAsDraftForPartners } from '../../review/restore'
+import { editorialVersions } from '../../versions'
+import { slugField } from '../../fields/slug'
+import { internalSourceField } from '../../fields/source'
+import { webAddress } from '../../fields/validators'
+import { options, organisationTypes } from '../../taxonomy'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -17,7 +19,7 @@ export const Organisations: CollectionConfig = {
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('organisations')],
-  hooks: { beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] },
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] }),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),

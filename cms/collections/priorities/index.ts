@@ -1,18 +1,20 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { editorialVersions } from '../versions'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { editorialVersions } from '../../versions'
+import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 
 export const Priorities: CollectionConfig = {
   slug: 'priorities',
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'strategy', 'order', '_status'], group: 'Content' },
   access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
+  hooks: publishesToSite(),
   fields: [
     { name: 'title', type: 'text', required: true },
     // Unique across all strategies so a priority page has one address; generated from the title.
     slugField(),
-    { name: 'strategy', type: 'relationship', relationTo: 'strategies', required: true },
+    publicRelation({ name: 'strategy', type: 'relationship', relationTo: 'strategies', required: true }),
     { name: 'order', type: 'number', required: true, min: 1, admin: { description: 'Position within the strategy, from 1.' } },
     { name: 'goal', type: 'textarea', required: true },
     { name: 'approach', type: 'richText' },

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff } from '../access'
-import { mediaRead } from '../access/media'
-import { projectRoot } from '../paths'
+import { hiddenFromPartners, staff } from '../../access'
+import { mediaRead } from './access'
+import { projectRoot } from '../../paths'
+import { publishesToSite } from '../../publishing/site-collections'
 
 /** Upload types people may add. SVG is refused: it can carry script. */
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'application/pdf']
@@ -18,10 +19,12 @@ export const Media: CollectionConfig = {
   slug: 'media',
   admin: { hidden: hiddenFromPartners, group: 'Content' },
   access: { read: mediaRead, create: staff, update: staff, delete: staff },
+  hooks: publishesToSite(),
   upload: {
     staticDir: mediaDir(),
     mimeTypes: MEDIA_MIME_TYPES,
-    // sharp makes the sizes the site uses; WebP keeps them small on a cheap phone.
+    // Made by sharp on upload, for the admin (its list shows `thumbnail`). The public site uses
+    // none of them: it encodes its own AVIF and WebP widths from the original (site/lib/media.ts).
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 240, formatOptions: { format: 'webp', options: { quality: 75 } } },
       { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 75 } } },

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { hiddenFromPartners, staff, staffOrPublished } from '../access'
-import { slugField } from '../fields/slug'
-import { sourceField } from '../fields/source'
-import { editorialVersions } from '../versions'
+import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
+import { slugField } from '../../fields/slug'
+import { sourceField } from '../../fields/source'
+import { editorialVersions } from '../../versions'
+import { publishesToSite } from '../../publishing/site-collections'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -10,6 +11,7 @@ export const News: CollectionConfig = {
   admin: { hidden: hiddenFromPartners, useAsTitle: 'title', defaultColumns: ['title', 'date', '_status'], group: 'Content' },
   access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
+  hooks: publishesToSite(),
   defaultSort: '-date',
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+import { admins, staff } from '../../access'
+import { usersRead, usersUpdate } from './access'
+import { passwordPolicy, roleRules } from './hooks'
+import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../../auth/login-guard'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'organisation'], group: 'Admin' },
+  auth: {
+    // Five wrong passwords lock the account for ten minutes.
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    cookies: { secure: process.env.NODE_ENV === 'production' && !process.env.CMS_PUBLIC_URL?.startsWith('http://'), sameSite: 'Lax' },
+    // Payload's own per-account interval writes outside the request's transaction, which SQLite
+    // refuses ("database is locked": every reset answered 500). The hooks below throttle instead.
+    forgotPassword: { minRequestInterval: 0 },
+  },
+  access: {
+    read: usersRead,
+    create: staff,
+    update: usersUpdate,
+    delete: admins,
+    admin: ({ req }) => Boolean(req.user),
+    // Lifting a lockout is for the comms team: Payload lets any signed-in user do it by default.
+    unlock: staff,
+  },
+  hooks: {
+    beforeOperation: [passwordPolicy, guardLogin, throttleForgotPassword],
+    beforeChange: [roleRules],
+    afterOperation: [signInDone],
+    afterError: [uniformLoginFailure, answerIgnoredRequest],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'partner',
+      options: [
+        { label: 'Admin', value: 'admin' },
+        { label: 'Editor (comms team)', value: 'editor' },
+        { label: 'Partner organisation', value: 'partner' },
+      ],
+      saveToJWT: true,
+    },
+    {
+      name: 'organisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      saveToJWT: true,
+      admin: { description: 'Partners edit only this organisation’s directory entries and profile.' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        siblingData?.role === 'partner' && !value ? 'A partner must belong to an organisation.' : true,
+    },
+  ],
+}
