@@ -43,6 +43,20 @@ export const areas = {
   national: 'England and Wales',
 } as const
 
+/**
+ * The ONS (GSS) code of each area, as the Open Referral feed publishes it (a statistics.data.gov.uk
+ * URI on every service_area) and the import reads it back. Kept beside the areas, so a new area
+ * cannot be added without its code.
+ */
+export const AREA_GSS_CODES: Record<keyof typeof areas, string> = {
+  'barking-and-dagenham': 'E09000002',
+  bexley: 'E09000004',
+  newham: 'E09000025',
+  redbridge: 'E09000026',
+  london: 'E12000007',
+  national: 'K04000001',
+}
+
 export const accessModes = {
   phone: 'By phone',
   online: 'Online',

@@ -1,7 +1,7 @@
 /** On the dashboard: how many partner changes wait for review, or how many of a partner's entries are due a check. */
 import type { ServerProps } from 'payload'
 import { isPartner, isStaff, organisationOf } from '../access'
-import { isReviewDue } from '../review/fields'
+import { isReviewDue } from '../rules'
 
 export async function ReviewBanner({ payload, user }: ServerProps) {
   if (isStaff(user)) {

@@ -9,23 +9,20 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, PayloadRequest } from 'payload'
 import { isPartner, isStaff } from '../access'
-import { isReviewDue, REVIEW_STATES } from '../review/fields'
+import { relationId } from '../fields/relation'
+import type { Organisation, Service } from '../payload-types'
+import { REVIEW_STATES } from '../review/fields'
+import { isReviewDue } from '../rules'
 
-type Entry = {
-  id: number | string
-  name: string
-  _status?: 'draft' | 'published' | null
-  confirmed?: { on?: string | null } | null
-  organisation?: { name?: string } | number | null
-  review?: { state?: string | null; note?: string | null; submittedAt?: string | null; submittedBy?: { name?: string; email?: string } | number | null } | null
-}
+/** A directory entry or an organisation profile, as the queue lists it (organisations have no provider or confirmation). */
+type Entry = Pick<Service | Organisation, 'id' | 'name' | '_status' | 'review'> & Partial<Pick<Service, 'confirmed' | 'organisation'>>
 
 const stateLabel = (state?: string | null) => REVIEW_STATES.find((s) => s.value === state)?.label ?? '—'
 const day = (value?: string | null) => (value ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '—')
 const orgName = (org: Entry['organisation']) => (org && typeof org === 'object' ? org.name : '')
 const who = (by: NonNullable<Entry['review']>['submittedBy']) => (by && typeof by === 'object' ? by.name || by.email : '')
 
-async function pending(req: PayloadRequest, collection: 'services' | 'organisations') {
+async function pending(req: PayloadRequest, collection: 'services' | 'organisations'): Promise<Entry[]> {
   const { docs } = await req.payload.find({
     collection,
     draft: true,
@@ -36,7 +33,7 @@ async function pending(req: PayloadRequest, collection: 'services' | 'organisati
     limit: 200,
     sort: 'review.submittedAt',
   })
-  return docs as unknown as Entry[]
+  return docs
 }
 
 export async function ReviewQueue({ initPageResult, params, searchParams }: AdminViewServerProps) {
@@ -115,9 +112,9 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
       depth: 1,
       limit: 500,
       sort: 'name',
-      where: { organisation: { equals: typeof user.organisation === 'object' ? user.organisation?.id : user.organisation } },
+      where: { organisation: { equals: relationId(user.organisation) } },
     })
-    const entries = docs as unknown as Entry[]
+    const entries: Entry[] = docs
     const due = entries.filter((e) => isReviewDue(e.confirmed?.on)).length
     return template(
       <>

@@ -1,19 +1,5 @@
 import type { Field, FieldHook } from 'payload'
-
-/** "Making Redbridge Safe — Our plan 2022–2025" → "making-redbridge-safe-our-plan-2022-2025". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 96)
-    .replace(/-+$/, '')
-}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { isSlug, slugify } from '../rules'
 
 /** Fills an empty slug from the title field; an editor may still type their own. */
 const fromField =
@@ -36,8 +22,5 @@ export const slugField = (source = 'title'): Field => ({
     description: `Part of the page address. Left empty, it is made from the ${source}.`,
   },
   hooks: { beforeValidate: [fromField(source)] },
-  validate: (value: unknown) =>
-    typeof value === 'string' && SLUG.test(value)
-      ? true
-      : 'Use lower-case letters, digits and single hyphens only, like "domestic-abuse".',
+  validate: (value: unknown) => (isSlug(value) ? true : 'Use lower-case letters, digits and single hyphens only, like "domestic-abuse".'),
 })

@@ -1,29 +1,19 @@
 /**
  * Field validators shared by collections. Each returns true or a sentence an editor can act on;
- * Payload shows it next to the field and stores nothing.
+ * Payload shows it next to the field and stores nothing. What counts as valid is cms/rules, the
+ * same rule the seed format, the site and the Open Referral import apply.
  */
+import { isEmailAddress, isUkPhone, isWebAddress } from '../rules'
 
-const UK_PHONE = /^(?:(?:\+44\s?|0)\d(?:[\s-]?\d){8,9}|999|101|111|116\s?\d{3})$/
+const empty = (value: unknown) => value == null || value === ''
 
 export const ukPhone = (value: unknown) =>
-  value == null || value === '' || (typeof value === 'string' && UK_PHONE.test(value.trim()))
-    ? true
-    : 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000.'
+  empty(value) || isUkPhone(value) ? true : 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000.'
 
-export const webAddress = (value: unknown) => {
-  if (value == null || value === '') return true
-  try {
-    const url = new URL(String(value))
-    return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'Enter a web address starting https://'
-  } catch {
-    return 'Enter a full web address, like https://www.example.org.uk/'
-  }
-}
+export const webAddress = (value: unknown) =>
+  empty(value) || isWebAddress(value) ? true : 'Enter a full web address starting https://, like https://www.example.org.uk/'
 
-export const emailAddress = (value: unknown) =>
-  value == null || value === '' || (typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
-    ? true
-    : 'Enter an email address, like name@example.org.uk'
+export const emailAddress = (value: unknown) => (empty(value) || isEmailAddress(value) ? true : 'Enter an email address, like name@example.org.uk')
 
 export const year = (value: unknown) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1990 && value <= 2100

@@ -3,13 +3,13 @@
  * a draft directory entry and its organisation. Terms map back to our vocabularies by our own
  * term ids, or by code or name; what cannot be mapped gets a stated default or skips the record,
  * and every such decision is written down as a note for the report and the reviewing editor.
- * Contact details are taken only as the feed gives them, and only when our validators accept them.
+ * Contact details are taken only as the feed gives them, and only when our rules (cms/rules) accept them.
  */
 import { PROVIDER_NOT_NAMED } from '../directory/provider'
-import { emailAddress, ukPhone, webAddress } from '../fields/validators'
-import { slugify } from '../fields/slug'
-import { accessModes, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
-import { AREA_GSS_CODES, languageCode } from './map'
+import type { Service } from '../payload-types'
+import { isEmailAddress, isUkPhone, isWebAddress, slugify, text } from '../rules'
+import { accessModes, AREA_GSS_CODES, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
+import { languageName } from './languages'
 import { lookupTerm, vocabularies, type TaxonomyKey } from './taxonomies'
 
 type Json = Record<string, unknown>
@@ -26,34 +26,26 @@ export type ImportOptions = {
 
 export type MappedOrganisation = { externalId: string; name: string; website?: string; description?: string }
 
-export type MappedService = {
-  externalId: string
-  name: string
-  description: string
-  categories: Category[]
-  audiences: Audience[]
-  areas: Area[]
-  accessModes: AccessMode[]
-  languages: string[]
-  urgent: boolean
-  contact: { phone?: string; email?: string; website?: string; address?: string }
-  howToAccess?: string
-  openingHours?: string
-  eligibility?: string
-  cost?: string
-  /** True when the feed names no organisation for it (then the mapping has no `organisation`). */
-  providerNotNamed: boolean
-  /** Where the details come from, as residents read it; an import is never a confirmation by one of our people. */
-  origin: { title: string; published?: string }
-  sourceDocument?: string
-}
+/** Present, never null: what the mapping always sets. */
+type Given<T> = { [K in keyof T]-?: NonNullable<T[K]> }
+
+/**
+ * The fields of a draft directory entry, typed from the generated Service (cms/payload-types.ts)
+ * so a renamed field fails the type check. providerNotNamed is true when the feed names no
+ * organisation (the mapping then has none). The origin says where the details come from, as
+ * residents read it: an import is never a confirmation by one of our people.
+ */
+export type MappedService = Given<Pick<Service, 'externalId' | 'name' | 'description' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent' | 'providerNotNamed'>> &
+  Partial<Given<Pick<Service, 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'sourceDocument' | 'locationConfidential'>>> & {
+    contact: Partial<Given<NonNullable<Service['contact']>>>
+    origin: { title: string; published?: string }
+  }
 
 export type Mapped =
   /** No `organisation` when the feed names none: the entry is then "Provider not named in the source". */
   | { ok: true; service: MappedService; organisation?: MappedOrganisation; notes: string[] }
   | { ok: false; reason: string }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => Boolean(v) && typeof v === 'object') : [])
 const norm = (value: unknown) => (typeof value === 'string' ? slugify(value) : '')
 
@@ -181,7 +173,7 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
   if (!named) notes.push(`the feed names no organisation for it: imported as "${PROVIDER_NOT_NAMED}"`)
   const orgWebsite = text(org?.website)
   const organisation: MappedOrganisation | undefined = named
-    ? { externalId: orgId!, name: orgName!, description: text(org?.description), website: orgWebsite && webAddress(orgWebsite) === true ? orgWebsite : undefined }
+    ? { externalId: orgId!, name: orgName!, description: text(org?.description), website: isWebAddress(orgWebsite) ? orgWebsite : undefined }
     : undefined
 
   const { found, unknown } = termsOf(service)
@@ -208,17 +200,17 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
   const contact: MappedService['contact'] = {}
   const phone = phonesOf(service)[0]
   if (phone) {
-    if (ukPhone(phone) === true) contact.phone = phone
+    if (isUkPhone(phone)) contact.phone = phone
     else notes.push(`phone "${phone}" is not a UK number our directory accepts; left out`)
   }
   const email = text(service.email) ?? list(service.contacts).map((c) => text(c.email)).find(Boolean)
   if (email) {
-    if (emailAddress(email) === true) contact.email = email
+    if (isEmailAddress(email)) contact.email = email
     else notes.push(`email "${email}" left out: not a valid address`)
   }
   const url = text(service.url)
   if (url) {
-    if (webAddress(url) === true) contact.website = url
+    if (isWebAddress(url)) contact.website = url
     else notes.push(`url "${url}" left out: not an http(s) address`)
   }
   const address = addressOf(service)
@@ -282,11 +274,3 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
 
 /** The public "From: …" of an imported entry. Not the feed's address: that may carry an access key (staff-only `sourceDocument`). */
 export const FEED_TITLE = 'An Open Referral (HSDS 3.0) directory feed'
-
-/** "pl" → "Polish", for feeds that give a language code without a name. */
-function languageName(code: string): string | undefined {
-  const lower = code.toLowerCase()
-  for (const name of LANGUAGE_NAMES) if (languageCode(name) === lower) return name
-  return undefined
-}
-const LANGUAGE_NAMES = ['English', 'Arabic', 'Bengali', 'Bulgarian', 'Chinese', 'French', 'German', 'Greek', 'Gujarati', 'Hindi', 'Italian', 'Kurdish', 'Lithuanian', 'Punjabi', 'Pashto', 'Persian', 'Polish', 'Portuguese', 'Romanian', 'Russian', 'Somali', 'Spanish', 'Tamil', 'Tigrinya', 'Turkish', 'Twi', 'Ukrainian', 'Urdu', 'Vietnamese', 'Yoruba', 'Albanian', 'Amharic', 'Dari', 'Malayalam', 'Sinhala', 'British Sign Language']

@@ -11,10 +11,11 @@
  * /open-data/services.json), so any feed can copy Refuge's. A feed record carrying one is imported
  * as a new draft, and the report names the record of ours whose id it carries.
  */
-import { CONFIDENTIAL_CATEGORIES, isLocationConfidential, locationProblems, type LocatableEntry } from '../directory/confidential-location'
+import { CONFIDENTIAL_CATEGORIES, isLocationConfidential, locationProblems } from '../directory/confidential-location'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import type { Payload, PayloadRequest } from 'payload'
-import { slugify } from '../fields/slug'
+import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Organisation, Service } from '../payload-types'
+import { slugify } from '../rules'
 import { fromHsds, type HsdsService, type ImportOptions, type MappedOrganisation } from './from-hsds'
 import { FeedError } from './feed-error'
 import { problems, serviceValidator } from './validate'
@@ -95,13 +96,14 @@ export async function importServices(payload: Payload, services: unknown[], opti
   }
 }
 
-type Doc = { id: number | string; uuid?: string | null; name?: string; slug?: string }
+/** What the import reads back of a record of ours. */
+type Doc = Pick<Service | Organisation, 'id' | 'uuid' | 'name' | 'slug'>
 
 async function write(payload: Payload, req: PayloadRequest, services: HsdsService[], options: ImportServicesOptions): Promise<ImportReport> {
   const report: ImportReport = { created: [], updated: [], skipped: [], organisations: { created: [], linkedById: [], linkedByMapping: [] }, unusedMappings: [] }
   // Full access: this is a trusted command-line import; what it writes are drafts only.
-  const findOne = async (collection: 'services' | 'organisations', where: Record<string, unknown>) =>
-    (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false, req })).docs[0] as Doc | undefined
+  const findOne = async (collection: 'services' | 'organisations', where: Where): Promise<Doc | undefined> =>
+    (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })).docs[0]
 
   /** The record an earlier import created from this feed id; never one without an externalId. */
   const findImported = async (collection: 'services' | 'organisations', externalId: string) =>
@@ -111,7 +113,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     await findOne(collection, { uuid: { equals: externalId.toLowerCase() } })
 
   /** A slug no other record uses: "name", then "name-2", "name-3", … */
-  const freeSlug = async (collection: 'services' | 'organisations', name: string, ownId?: number | string) => {
+  const freeSlug = async (collection: 'services' | 'organisations', name: string, ownId?: Doc['id']) => {
     const base = slugify(name) || collection.slice(0, -1)
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`
@@ -136,13 +138,13 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
   }
   const usedMappings = new Set<string>()
 
-  const organisationIds = new Map<string, number | string>()
-  const organisation = async (org: MappedOrganisation): Promise<number | string> => {
+  const organisationIds = new Map<string, Doc['id']>()
+  const organisation = async (org: MappedOrganisation): Promise<Doc['id']> => {
     const known = organisationIds.get(org.externalId)
     if (known !== undefined) return known
     const entry: ReportEntry = { name: org.name, externalId: org.externalId, notes: [] }
     const data = { name: org.name, website: org.website ?? null, description: org.description ?? null, externalId: org.externalId, sourceDocument: options.source ?? null }
-    let id: number | string
+    let id: Doc['id']
     const byMapping = mapped.get(org.externalId.toLowerCase())
     const imported = byMapping ? undefined : await findImported('organisations', org.externalId)
     if (byMapping) {
@@ -152,7 +154,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
       report.organisations.linkedByMapping.push(entry)
       id = byMapping.id
     } else if (imported) {
-      await payload.update({ collection: 'organisations', id: imported.id, data: { ...data, uuid: imported.uuid, _status: 'draft' } as never, draft: true, depth: 0, req })
+      await payload.update({ collection: 'organisations', id: imported.id, data: { ...data, uuid: imported.uuid, _status: 'draft' }, draft: true, depth: 0, req })
       entry.notes.push(`imported before with this id as "${imported.name}" (slug "${imported.slug}"); updated as a new draft version`)
       const own = await ownRecord('organisations', org.externalId)
       if (own && own.id !== imported.id) entry.notes.push(`carries the open data id of our "${own.name}" (slug "${own.slug}"), which is not linked or changed`)
@@ -181,7 +183,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
       }
       const created = await payload.create({
         collection: 'organisations',
-        data: { ...data, slug, type: 'other', _status: 'draft' } as never,
+        data: { ...data, slug, type: 'other', _status: 'draft' },
         draft: true,
         depth: 0,
         req,
@@ -195,7 +197,7 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
 
   const refugeRunners = new Map<string, boolean>()
   /** Does this organisation of ours run a refuge (an entry in the refuge category, or marked confidential)? */
-  const runsRefuges = async (id: number | string) => {
+  const runsRefuges = async (id: Doc['id']) => {
     const key = String(id)
     if (!refugeRunners.has(key)) {
       const entry = await findOne('services', { and: [{ organisation: { equals: id } }, { or: [{ locationConfidential: { equals: true } }, { categories: { in: [...CONFIDENTIAL_CATEGORIES] } }] }] })
@@ -218,16 +220,17 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     // an organisation we know runs refuges is imported as a confidential location, its address
     // dropped with a note. Nothing is guessed in its place.
     if (isLocationConfidential(service) || /\b(refuge|safe house)/i.test(`${service.name} ${service.description}`) || (organisationId !== null && (await runsRefuges(organisationId)))) {
-      ;(service as { locationConfidential?: boolean }).locationConfidential = true
-      const problems = locationProblems(service as unknown as LocatableEntry)
+      service.locationConfidential = true
+      const problems = locationProblems(service)
       const fatal = problems.find((p) => p.path === 'name' || p.path === 'description')
       if (fatal) {
         report.skipped.push({ name: service.name, externalId: service.externalId, notes, reason: `it is a refuge or safe accommodation and its ${fatal.path} gives its location away (a postcode or street); refuge locations are never published` })
         continue
       }
+      const fields: Record<string, unknown> = service
       for (const problem of problems) {
         if (problem.path === 'contact.address') service.contact.address = undefined
-        else (service as unknown as Record<string, unknown>)[problem.path] = undefined
+        else fields[problem.path] = undefined
         notes.push(`${problem.path === 'contact.address' ? 'address' : problem.path} left out: refuge and safe-accommodation locations are never published`)
       }
     }
@@ -245,18 +248,18 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
       eligibility: service.eligibility ?? null,
       cost: service.cost ?? null,
       sourceDocument: service.sourceDocument ?? null,
-      _status: 'draft',
+      _status: 'draft' as const,
     }
     // Only an entry an earlier import created from this id is updated. A feed carrying the open
     // data id of one of ours gets a new entry: we publish those ids, so any feed can copy them.
     const existing = await findImported('services', service.externalId)
     const own = await ownRecord('services', service.externalId)
     if (existing) {
-      await payload.update({ collection: 'services', id: existing.id, data: { ...data, uuid: existing.uuid, slug: existing.slug } as never, draft: true, depth: 0, req })
+      await payload.update({ collection: 'services', id: existing.id, data: { ...data, uuid: existing.uuid, slug: existing.slug }, draft: true, depth: 0, req })
       if (own && own.id !== existing.id) entry.notes.push(`carries the open data id of our entry "${own.name}" (slug "${own.slug}"); updated the entry imported before with this id, not "${own.name}"`)
       report.updated.push(entry)
     } else {
-      await payload.create({ collection: 'services', data: { ...data, slug: await freeSlug('services', service.name) } as never, draft: true, depth: 0, req })
+      await payload.create({ collection: 'services', data: { ...data, slug: await freeSlug('services', service.name) }, draft: true, depth: 0, req })
       if (own) {
         entry.notes.push(
           `carries the open data id of our entry "${own.name}" (slug "${own.slug}"); imported as a new entry, "${own.name}" is not changed — if it is the same service, edit "${own.name}" instead and delete this draft`,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { isUuid } from './ids'
-import { parseUkAddress, toHsdsService, toHsdsServiceSummary, type ServiceRecord } from './map'
+import { parseUkAddress, toHsdsService, toHsdsServiceSummary, type OrganisationRecord, type ServiceRecord } from './map'
 import { allTaxonomies, allTerms, lookupTerm, term } from './taxonomies'
 import { problems, serviceListValidator, serviceValidator, taxonomyTermValidator, taxonomyValidator } from './validate'
 
-const org = { uuid: '0b1f7a5e-2f7c-4a59-8f1e-0c6f3d2b9a11', name: 'Example Charity', type: 'charity' }
+const org: OrganisationRecord = { uuid: '0b1f7a5e-2f7c-4a59-8f1e-0c6f3d2b9a11', name: 'Example Charity', type: 'charity' }
 
 const minimal: ServiceRecord = {
   uuid: '5d4c3b2a-1f0e-4d9c-8b7a-6e5f4d3c2b1a',
@@ -134,7 +134,7 @@ describe('taxonomies', () => {
 
 describe('confidential locations in the feed', () => {
   it('never map a refuge’s address: no location, no service_at_location, still valid HSDS', () => {
-    for (const record of [{ ...full, categories: ['refuge', 'domestic-abuse'] }, { ...full, locationConfidential: true }]) {
+    for (const record of [{ ...full, categories: ['refuge', 'domestic-abuse'] }, { ...full, locationConfidential: true }] satisfies ServiceRecord[]) {
       const service = toHsdsService(record)
       expect(service.service_at_locations ?? []).toEqual([])
       expect(JSON.stringify(service)).not.toMatch(/High Street|IG1 1AA/)

@@ -8,41 +8,22 @@
  * a town line), otherwise the location carries it as its description.
  */
 import { isLocationConfidential } from '../directory/confidential-location'
-import { areas, organisationTypes } from '../taxonomy'
+import type { Organisation, Service } from '../payload-types'
+import { isEmailAddress, isWebAddress, text } from '../rules'
+import { AREA_GSS_CODES, areas, organisationTypes } from '../taxonomy'
 import { partId } from './ids'
+import { languageCode } from './languages'
 import { term, vocabularies, type HsdsTaxonomyTerm, type TaxonomyKey } from './taxonomies'
 
-/** The fields of a directory entry the feed uses (a Payload `services` doc at depth 1). */
-export type ServiceRecord = {
-  uuid?: string | null
-  name: string
-  description: string
-  organisation?: OrganisationRecord | number | string | null
-  categories?: string[] | null
-  audiences?: string[] | null
-  areas?: string[] | null
-  accessModes?: string[] | null
-  languages?: string[] | null
-  urgent?: boolean | null
-  contact?: { phone?: string | null; email?: string | null; website?: string | null; address?: string | null } | null
-  locationConfidential?: boolean | null
-  howToAccess?: string | null
-  openingHours?: string | null
-  eligibility?: string | null
-  cost?: string | null
-  providerNotNamed?: boolean | null
-  /** When a person last confirmed the entry with the service (never the source paper's date). */
-  confirmed?: { on?: string | null } | null
-  updatedAt?: string | null
-}
+/** The fields of an organisation the feed uses. */
+export type OrganisationRecord = Pick<Organisation, 'name'> & Partial<Pick<Organisation, 'uuid' | 'type' | 'website' | 'description'>>
 
-export type OrganisationRecord = {
-  uuid?: string | null
-  name: string
-  type?: string | null
-  website?: string | null
-  description?: string | null
-}
+/** The optional fields of a directory entry the feed maps (`confirmed`: when a person last confirmed it with the service, never the paper's date). */
+type FeedFields = 'uuid' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent' | 'contact' | 'locationConfidential'
+  | 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'providerNotNamed' | 'confirmed' | 'updatedAt'
+
+/** A directory entry as the feed reads it: a Payload `services` doc at depth 1 (organisation populated), typed from payload-types. */
+export type ServiceRecord = Pick<Service, 'name' | 'description'> & Partial<Pick<Service, FeedFields>> & { organisation?: OrganisationRecord | number | null }
 
 type Json = Record<string, unknown>
 
@@ -57,31 +38,6 @@ export function compact<T extends Json>(object: T): T {
   }
   return out as T
 }
-
-const text = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
-
-const isHttpUrl = (value: string | null | undefined): value is string => {
-  if (!value) return false
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
-  }
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** ISO 639-1 codes for languages commonly offered in London; a language not listed keeps only its name. */
-const LANGUAGE_CODES: Record<string, string> = {
-  english: 'en', arabic: 'ar', bengali: 'bn', bangla: 'bn', bulgarian: 'bg', chinese: 'zh', mandarin: 'zh', cantonese: 'zh',
-  french: 'fr', german: 'de', greek: 'el', gujarati: 'gu', hindi: 'hi', italian: 'it', kurdish: 'ku', lithuanian: 'lt',
-  panjabi: 'pa', punjabi: 'pa', pashto: 'ps', persian: 'fa', farsi: 'fa', polish: 'pl', portuguese: 'pt', romanian: 'ro',
-  russian: 'ru', somali: 'so', spanish: 'es', tamil: 'ta', tigrinya: 'ti', turkish: 'tr', twi: 'tw', ukrainian: 'uk',
-  urdu: 'ur', vietnamese: 'vi', yoruba: 'yo', albanian: 'sq', amharic: 'am', dari: 'prs', malayalam: 'ml', sinhala: 'si',
-  'british sign language': 'bfi',
-}
-export const languageCode = (name: string) => LANGUAGE_CODES[name.trim().toLowerCase()]
 
 const UK_POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/i
 
@@ -127,18 +83,10 @@ export function parseUkAddress(address: string): HsdsAddress | undefined {
   }
 }
 
-/** ONS (GSS) codes of the areas we serve, published as statistics.data.gov.uk URIs. */
-export const AREA_GSS_CODES: Record<keyof typeof areas, string> = {
-  'barking-and-dagenham': 'E09000002',
-  bexley: 'E09000004',
-  newham: 'E09000025',
-  redbridge: 'E09000026',
-  london: 'E12000007',
-  national: 'K04000001',
-}
+/** An area as a statistics.data.gov.uk URI, from its ONS (GSS) code. */
 export const areaUri = (key: keyof typeof areas) => `http://statistics.data.gov.uk/id/statistical-geography/${AREA_GSS_CODES[key]}`
 
-const typeLabel = (type: string | null | undefined) => (type && type in organisationTypes ? organisationTypes[type as keyof typeof organisationTypes] : undefined)
+const typeLabel = (type: OrganisationRecord['type']) => (type ? organisationTypes[type] : undefined)
 
 /** HSDS organization. `description` is required by HSDS: without one we say what kind of body it is. */
 export function toHsdsOrganization(org: OrganisationRecord): Json | undefined {
@@ -147,7 +95,7 @@ export function toHsdsOrganization(org: OrganisationRecord): Json | undefined {
     id: org.uuid,
     name: org.name,
     description: text(org.description) ?? `${org.name} (${typeLabel(org.type) ?? 'organisation'}).`,
-    website: isHttpUrl(org.website) ? org.website : undefined,
+    website: isWebAddress(org.website) ? org.website : undefined,
   })
 }
 
@@ -163,13 +111,14 @@ export function toHsdsServiceSummary(s: ServiceRecord): Json {
   const org = populatedOrganisation(s)
   const organization = org ? toHsdsOrganization(org) : undefined
   const email = text(s.contact?.email)
+  const website = s.contact?.website
   return compact({
     id: s.uuid,
     organization_id: organization?.id as string | undefined,
     name: s.name,
     description: text(s.description),
-    url: isHttpUrl(s.contact?.website) ? s.contact!.website! : undefined,
-    email: email && EMAIL.test(email) ? email : undefined,
+    url: isWebAddress(website) ? website : undefined,
+    email: isEmailAddress(email) ? email : undefined,
     // Only published entries are ever mapped; the CMS has no "temporarily closed" state yet.
     status: 'active',
     application_process: text(s.howToAccess),

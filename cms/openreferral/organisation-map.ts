@@ -6,8 +6,7 @@
  * file `{ "<feed organisation id>": "<our organisation slug>" }` (`--organisation-map <file>`).
  */
 import { readFileSync } from 'node:fs'
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { isSlug } from '../rules'
 
 export class MappingError extends Error {
   override name = 'MappingError'
@@ -17,7 +16,7 @@ export class MappingError extends Error {
 export function organisationMap({ pairs = [], file }: { pairs?: string[]; file?: string }): Record<string, string> {
   const map: Record<string, string> = {}
   const add = (feedId: string, slug: string, from: string) => {
-    if (!feedId.trim() || !SLUG.test(slug.trim())) throw new MappingError(`${from}: the organisation slug must be lower-case words joined by hyphens, like "refuge"; got "${slug}".`)
+    if (!feedId.trim() || !isSlug(slug.trim())) throw new MappingError(`${from}: the organisation slug must be lower-case words joined by hyphens, like "refuge"; got "${slug}".`)
     map[feedId.trim()] = slug.trim()
   }
   if (file) {

@@ -4,8 +4,9 @@
  * the same rule the public site is built with. Never pass a request or user in here.
  */
 import type { Payload, Where } from 'payload'
-import { locationProblems, type LocatableEntry } from '../directory/confidential-location'
-import { toHsdsService, toHsdsServiceAtLocations, toHsdsServiceSummary, type ServiceRecord } from './map'
+import { locationProblems } from '../directory/confidential-location'
+import type { Service } from '../payload-types'
+import { toHsdsService, toHsdsServiceAtLocations, toHsdsServiceSummary } from './map'
 import { page, type Paging, type ServiceQuery } from './params'
 import { vocabularies, type TaxonomyKey } from './taxonomies'
 
@@ -42,8 +43,9 @@ const ORDER = ['name', 'id']
 /**
  * A confidential location whose record gives its place away (an address or postcode forced into
  * the database past the CMS's checks) is left out of the feed, as the site's build leaves it out.
+ * (Each is passed as a plain copy: locationProblems reads any record's fields by name.)
  */
-const publishable = (docs: unknown[]) => (docs as ServiceRecord[]).filter((d) => locationProblems(d as LocatableEntry).length === 0)
+const publishable = (docs: Service[]) => docs.filter((d) => locationProblems({ ...d }).length === 0)
 
 async function findPage(payload: Payload, where: Where, paging: Paging) {
   const result = await payload.find({ collection: 'services', where, page: paging.page, limit: paging.perPage, sort: ORDER, ...anonymous })

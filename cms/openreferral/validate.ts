@@ -10,10 +10,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const schema = (name: string) => JSON.parse(readFileSync(path.join(here, 'schemas', name), 'utf8')) as Record<string, unknown>
+/** The parts of a JSON Schema this file walks to reach the definitions nested in service.json. */
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; [keyword: string]: unknown }
+const schema = (name: string) => JSON.parse(readFileSync(path.join(here, 'schemas', name), 'utf8')) as JsonSchema
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule
+const addFormats = (addFormatsModule as { default?: typeof addFormatsModule }).default ?? addFormatsModule
 
 let ajv: Ajv | undefined
 const cache = new Map<string, ValidateFunction>()
@@ -28,21 +30,21 @@ function compile(key: string, build: () => Record<string, unknown>): ValidateFun
   return fn
 }
 
-type Properties = { properties: Record<string, Record<string, unknown>> }
-const attributeItem = () => ((schema('service.json') as unknown as Properties).properties.attributes as { items: Properties }).items
+const serviceProperty = (name: string) => schema('service.json').properties![name]!
+const attributeItem = () => serviceProperty('attributes').items!
 
 /** A fully nested service (service.json). */
 export const serviceValidator = () => compile('service', () => schema('service.json'))
 /** An entry of a /services page (service_list.json). */
 export const serviceListValidator = () => compile('service_list', () => schema('service_list.json'))
 /** A taxonomy term, as defined inside service.json's attributes. */
-export const taxonomyTermValidator = () => compile('taxonomy_term', () => attributeItem().properties.taxonomy_term!)
+export const taxonomyTermValidator = () => compile('taxonomy_term', () => attributeItem().properties!.taxonomy_term!)
 /** A taxonomy, as defined inside service.json's taxonomy_term.taxonomy_detail. */
 export const taxonomyValidator = () =>
-  compile('taxonomy', () => (attributeItem().properties.taxonomy_term as unknown as Properties).properties.taxonomy_detail!)
+  compile('taxonomy', () => attributeItem().properties!.taxonomy_term!.properties!.taxonomy_detail!)
 /** A service_at_location, as defined inside service.json. */
 export const serviceAtLocationValidator = () =>
-  compile('service_at_location', () => ((schema('service.json') as unknown as Properties).properties.service_at_locations as { items: Record<string, unknown> }).items)
+  compile('service_at_location', () => serviceProperty('service_at_locations').items!)
 
 /** "/organization/website must match format \"uri\"" — one readable line per problem. */
 export const describeErrors = (errors: ErrorObject[] | null | undefined, limit = 5) =>

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 import { staffOrOwningPartnerField } from '../access'
+import { isReviewDue, REVIEW_INTERVAL_MONTHS } from '../rules'
 
 export const REVIEW_STATES = [
   { label: 'Awaiting review', value: 'pending' },
@@ -8,17 +9,6 @@ export const REVIEW_STATES = [
 ] as const
 
 export type ReviewState = (typeof REVIEW_STATES)[number]['value']
-
-/** Entries not checked for this long are flagged for review in the admin and on the site. */
-export const REVIEW_INTERVAL_MONTHS = 6
-
-/** True when an entry was last confirmed more than REVIEW_INTERVAL_MONTHS ago, or never. */
-export function isReviewDue(confirmedOn: string | Date | null | undefined, now = new Date()): boolean {
-  if (!confirmedOn) return true
-  const due = new Date(confirmedOn)
-  due.setMonth(due.getMonth() + REVIEW_INTERVAL_MONTHS)
-  return due.getTime() < now.getTime()
-}
 
 /**
  * The review trail of a partner submission: set by cms/review/hooks.ts, never trusted from the

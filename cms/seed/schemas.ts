@@ -21,14 +21,12 @@ import {
   organisationTypes,
   strategyStatuses,
 } from '../taxonomy'
-import { emailAddress, ukPhone as cmsUkPhone, webAddress as cmsWebAddress } from '../fields/validators'
+import { isEmailAddress, isSecureWebAddress, isSlug, isUkPhone, isWebAddress } from '../rules'
 import { REVIEW_STATES } from '../review/fields'
 import { providerProblem } from '../directory/provider'
 
 /** Lower-case words joined by single hyphens: safe in a URL, stable as an upsert key. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, like "domestic-abuse"')
+export const slug = z.string().refine(isSlug, 'must be lower-case letters, digits and single hyphens, like "domestic-abuse"')
 
 /**
  * The seed document a record was taken from, by file name, e.g. "redbridge-csp-strategy-2022-2025.txt".
@@ -50,22 +48,17 @@ export const isoDateTime = z.iso.datetime({ message: 'must be a timestamp like "
 export const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' })
 
 /**
- * A UK phone number as people write it: 999, 101, 0800 000 0000, +44 20 0000 0000.
+ * A UK phone number as people write it: 999, 101, 0800 000 0000, +44 20 0000 0000. Exactly the
+ * numbers the CMS accepts (cms/rules/phone.ts), so a seed that passes here cannot fail half-way.
  * Never invent one for a real organisation: a wrong number can put someone in danger.
  */
-export const ukPhone = z
-  .string()
-  .refine(
-    // The CMS's own rule is accepted too, so every number an editor could save can be backed up.
-    (value) => /^(999|101|111|112|116 ?\d{3})$/.test(value) || /^(\+44 ?|0)\d[\d ]{8,12}\d$/.test(value) || cmsUkPhone(value) === true,
-    'must be a UK phone number, like "020 7946 0000" or "+44 20 7946 0000"',
-  )
+export const ukPhone = z.string().refine(isUkPhone, 'must be a UK phone number, like "020 7946 0000" or "+44 20 7946 0000"')
 
-/** A web address starting http:// or https://. */
-export const webAddress = z.string().refine((value) => cmsWebAddress(value) === true && /^https?:\/\/./i.test(value), 'must be a web address starting http:// or https://')
+/** A web address starting http:// or https:// (cms/rules/web-address.ts). */
+export const webAddress = z.string().refine(isWebAddress, 'must be a web address starting http:// or https://')
 
-/** An email address (the CMS's rule). Never a named officer's own. */
-export const email = z.string().refine((value) => emailAddress(value) === true, 'must be an email address')
+/** An email address (cms/rules/email.ts). Never a named officer's own. */
+export const email = z.string().refine(isEmailAddress, 'must be an email address')
 
 const markdown = z.string().min(1, 'must not be empty')
 
@@ -181,7 +174,7 @@ export const mediaListSchema = z.array(mediaSchema)
 /** settings.json: the site-settings global (optional; missing fields keep the CMS defaults). */
 export const settingsSchema = z.strictObject({
   siteName: z.string().min(1).optional(),
-  quickExitUrl: webAddress.refine((value) => value.startsWith('https://'), 'must start https://').optional(),
+  quickExitUrl: z.string().refine(isSecureWebAddress, 'must start https://').optional(),
   emergencyMessage: z.string().min(1).optional(),
   alert: z.strictObject({ enabled: z.boolean().default(false), message: z.string().optional() }).optional(),
   /** The website's own feedback contact; never a guess. */
@@ -242,7 +235,7 @@ const periodInOrder: Check = (schema) =>
       const v = value as { periodStart?: unknown; periodEnd?: unknown }
       return typeof v?.periodStart === 'number' && typeof v?.periodEnd === 'number'
     },
-  }) as never
+  })
 
 export const strategyFields = z.strictObject({
   slug,
@@ -315,13 +308,13 @@ const providerStated: Check = (schema) =>
     // Only a published record must be complete; a draft (never published, or a pending change
     // naming only what it changes) must just not claim both.
     if (problem && (v.publication === 'published' || problem.kind === 'both')) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
-  }) as never
+  })
 
 /** A refuge's location is never stored (cms/directory/confidential-location.ts): refused before anything is written. */
 const noConfidentialLocation: Check = (schema) =>
   schema.superRefine((value, ctx) => {
     for (const problem of locationProblems(value as LocatableEntry)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message })
-  }) as never
+  })
 export const serviceSchema = editorial(serviceFields, [], (schema) => providerStated(noConfidentialLocation(schema)))
 
 export const newsFields = z.strictObject({

@@ -3,8 +3,11 @@
  * are built, not served live, so "now" is the build time; every publish rebuilds the site.
  */
 
-/** How long a directory entry may go unchecked before the site warns that it may be out of date. */
-export const REVIEW_MONTHS = 6
+/**
+ * The "may be out of date" rule is the admin's "review due" (cms/rules/review-due.ts): one
+ * calculation, in UTC, clamped at month ends. The site calls it by its own names.
+ */
+export { isReviewDue as isOutOfDate, monthsBefore, REVIEW_INTERVAL_MONTHS as REVIEW_MONTHS } from '../../cms/rules'
 
 const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -15,17 +18,3 @@ export const formatDate = (date: Date) => long.format(date)
 export const formatMonth = (date: Date) => monthYear.format(date)
 /** "2020-11-24", for <time datetime>. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10)
-
-/** The date `months` calendar months before `now` (clamped to the month's last day, in UTC). */
-export function monthsBefore(now: Date, months: number): Date {
-  const year = now.getUTCFullYear()
-  const month = now.getUTCMonth() - months
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay)))
-}
-
-/** True when an entry was last confirmed more than REVIEW_MONTHS months before `now`. */
-export function isOutOfDate(confirmedOn: Date, now: Date = new Date(), months = REVIEW_MONTHS): boolean {
-  const day = Date.UTC(confirmedOn.getUTCFullYear(), confirmedOn.getUTCMonth(), confirmedOn.getUTCDate())
-  return day < monthsBefore(now, months).getTime()
-}

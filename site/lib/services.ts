@@ -1,8 +1,9 @@
 /**
  * Directory helpers: how a resident can reach a service when it publishes no contact details, and
  * the vocabularies the directory filters by. Never guesses a number: a wrong one can put someone
- * in danger (DESIGN.md, "Seed content rules").
+ * in danger.
  */
+import { isWebAddress } from '../../cms/rules'
 import { accessModes, areas, audiences, categories } from '../../cms/taxonomy'
 
 type ServiceLike = {
@@ -20,8 +21,8 @@ export type HowToFind =
 
 export const hasContact = (s: ServiceLike) => Boolean(s.contact.phone || s.contact.email || s.contact.website || s.contact.address)
 
-/** Only http(s) addresses become links; anything else from the CMS is shown as text, if at all. */
-export const isWebAddress = (url: string | null | undefined): url is string => Boolean(url && /^https?:\/\/\S+$/i.test(url))
+/** Only web addresses (cms/rules/web-address.ts) become links; anything else from the CMS is shown as text, if at all. */
+export { isWebAddress }
 
 export function howToFind(service: ServiceLike, organisation: OrganisationLike): HowToFind {
   if (hasContact(service)) return { kind: 'contact' }

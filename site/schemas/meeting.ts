@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { date, optionalText, ref, richText, slug } from './common'
+import type { AgendaItem as CmsAgendaItem, Meeting as CmsMeeting } from '../../cms/payload-types'
+import { date, optionalText, ref, richText, slug, type FieldsOf } from './common'
 
 export const meetingSchema = z.object({
   id: z.union([z.number(), z.string()]),
@@ -9,7 +10,7 @@ export const meetingSchema = z.object({
   board: z.string().min(1),
   date,
   venue: optionalText,
-})
+} satisfies FieldsOf<CmsMeeting>)
 export type Meeting = z.infer<typeof meetingSchema>
 
 /**
@@ -26,5 +27,5 @@ export const agendaItemSchema = z.object({
   classification: z.literal('public', { message: 'only public agenda items may be published' }),
   summary: optionalText,
   paper: richText,
-})
+} satisfies FieldsOf<CmsAgendaItem>)
 export type AgendaItem = z.infer<typeof agendaItemSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { date, ref, richText, slug } from './common'
+import type { Media, News } from '../../cms/payload-types'
+import { date, ref, richText, slug, type FieldsOf } from './common'
 
 export const newsSchema = z.object({
   id: z.union([z.number(), z.string()]),
@@ -15,9 +16,9 @@ export const newsSchema = z.object({
       filename: z.string().min(1),
       mimeType: z.string().regex(/^image\//, 'must be an image (a PDF cannot be a story\'s picture)'),
       alt: z.string().min(1),
-    })
+    } satisfies FieldsOf<Media>)
     .nullish(),
   body: richText,
   tags: z.array(z.string()).nullish().transform((v) => v ?? []),
-})
+} satisfies FieldsOf<News>)
 export type NewsStory = z.infer<typeof newsSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { keys, organisationTypes } from '../../cms/taxonomy'
-import { optionalText, slug } from './common'
+import type { Organisation as CmsOrganisation } from '../../cms/payload-types'
+import { optionalText, slug, type FieldsOf } from './common'
 
 /** An organisation as the public site shows it. */
 export const organisationSchema = z.object({
@@ -10,5 +11,5 @@ export const organisationSchema = z.object({
   type: z.enum(keys(organisationTypes)),
   website: optionalText,
   description: optionalText,
-})
+} satisfies FieldsOf<CmsOrganisation>)
 export type Organisation = z.infer<typeof organisationSchema>

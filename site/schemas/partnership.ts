@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { areas, keys } from '../../cms/taxonomy'
-import { optionalText, ref, richText, slug } from './common'
+import type { Partnership as CmsPartnership } from '../../cms/payload-types'
+import { optionalText, ref, richText, slug, type FieldsOf } from './common'
 
 export const partnershipSchema = z.object({
   id: z.union([z.number(), z.string()]),
@@ -9,8 +10,8 @@ export const partnershipSchema = z.object({
   area: z.enum(keys(areas)),
   summary: z.string().min(1),
   body: richText,
-  members: z.array(z.object({ organisation: ref, role: optionalText })).nullish().transform((m) => m ?? []),
-  contact: z.object({ website: optionalText, email: optionalText, phone: optionalText }).nullish(),
+  members: z.array(z.object({ organisation: ref, role: optionalText } satisfies FieldsOf<CmsPartnership['members']>)).nullish().transform((m) => m ?? []),
+  contact: z.object({ website: optionalText, email: optionalText, phone: optionalText } satisfies FieldsOf<CmsPartnership['contact']>).nullish(),
   sourceDocument: optionalText,
-})
+} satisfies FieldsOf<CmsPartnership>)
 export type Partnership = z.infer<typeof partnershipSchema>

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { date, optionalText, ref, richText, slug } from './common'
+import type { Priority as CmsPriority } from '../../cms/payload-types'
+import { date, optionalText, ref, richText, slug, type FieldsOf, type Row } from './common'
+
+type CmsMeasure = Row<CmsPriority['measures']>
 
 const nullableNumber = z.number().nullish().transform((v) => v ?? undefined)
 
@@ -8,15 +11,15 @@ export const measureSchema = z.object({
   direction: z.enum(['increase', 'reduce']),
   description: z.string().min(1),
   baseline: z
-    .object({ value: nullableNumber, unit: optionalText, date: date.nullish(), source: optionalText })
+    .object({ value: nullableNumber, unit: optionalText, date: date.nullish(), source: optionalText } satisfies FieldsOf<CmsMeasure['baseline']>)
     .nullish()
     .transform((b) => (b && b.value !== undefined ? b : undefined)),
   target: z
-    .object({ value: nullableNumber, date: date.nullish() })
+    .object({ value: nullableNumber, date: date.nullish() } satisfies FieldsOf<CmsMeasure['target']>)
     .nullish()
     .transform((t) => (t && t.value !== undefined ? t : undefined)),
-  readings: z.array(z.object({ date, value: z.number() })).nullish().transform((r) => r ?? []),
-})
+  readings: z.array(z.object({ date, value: z.number() } satisfies FieldsOf<CmsMeasure['readings']>)).nullish().transform((r) => r ?? []),
+} satisfies FieldsOf<CmsMeasure>)
 export type Measure = z.infer<typeof measureSchema>
 
 export const prioritySchema = z.object({
@@ -29,5 +32,5 @@ export const prioritySchema = z.object({
   approach: richText,
   outcomes: richText,
   measures: z.array(measureSchema).nullish().transform((m) => m ?? []),
-})
+} satisfies FieldsOf<CmsPriority>)
 export type Priority = z.infer<typeof prioritySchema>

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { accessModes, areas, audiences, categories, keys } from '../../cms/taxonomy'
 import { locationProblems } from '../../cms/directory/confidential-location'
 import { providerProblem } from '../../cms/directory/provider'
-import { date, optionalText, ref, slug } from './common'
+import type { Service as CmsService } from '../../cms/payload-types'
+import { date, optionalText, ref, slug, type FieldsOf } from './common'
 
 /**
  * A directory entry as residents see it. Contact fields are optional: never filled by guesswork.
@@ -26,7 +27,7 @@ export const serviceSchema = z
   languages: z.array(z.string()).nullish().transform((v) => v ?? []),
   urgent: z.boolean().nullish().transform(Boolean),
   contact: z
-    .object({ phone: optionalText, email: optionalText, website: optionalText, address: optionalText })
+    .object({ phone: optionalText, email: optionalText, website: optionalText, address: optionalText } satisfies FieldsOf<CmsService['contact']>)
     .nullish()
     .transform((c) => c ?? {}),
   howToAccess: optionalText,
@@ -36,17 +37,17 @@ export const serviceSchema = z
   locationConfidential: z.boolean().nullish().transform(Boolean),
   /** Where the details come from ("From: …"), never a check. */
   origin: z
-    .object({ title: optionalText, published: optionalText })
+    .object({ title: optionalText, published: optionalText } satisfies FieldsOf<CmsService['origin']>)
     .nullish()
     .transform((o) => (o?.title ? { title: o.title, published: o.published } : undefined)),
   /** When a person last confirmed the entry with the service; absent until someone has. */
   confirmed: z
-    .object({ on: z.string().nullish() })
+    .object({ on: z.string().nullish() } satisfies FieldsOf<CmsService['confirmed']>)
     .nullish()
     .transform((c) => (c?.on ? new Date(c.on) : undefined))
     .refine((d) => d === undefined || !Number.isNaN(d.getTime()), 'confirmed.on must be a date'),
   updatedAt: date,
-})
+} satisfies FieldsOf<CmsService>)
   .superRefine((entry, ctx) => {
     // Never a guessed organisation, never a page that says nothing about who runs the service.
     const provider = providerProblem(entry.organisation, entry.providerNotNamed)

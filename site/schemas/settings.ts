@@ -1,13 +1,16 @@
 import { z } from 'zod'
+import type { SiteSetting } from '../../cms/payload-types'
+import { isSecureWebAddress } from '../../cms/rules'
+import type { FieldsOf } from './common'
 
 export const siteSettingsSchema = z.object({
   siteName: z.string().min(1),
-  quickExitUrl: z.url({ protocol: /^https$/ }),
+  quickExitUrl: z.string().refine(isSecureWebAddress, 'must be a web address starting https://'),
   emergencyMessage: z.string().min(1),
   contact: z
-    .object({ email: z.string().nullish(), url: z.string().nullish() })
+    .object({ email: z.string().nullish(), url: z.string().nullish() } satisfies FieldsOf<SiteSetting['contact']>)
     .nullish()
     .transform((c) => ({ email: c?.email || undefined, url: c?.url || undefined })),
-  alert: z.object({ enabled: z.boolean().nullish(), message: z.string().nullish() }).nullish(),
-})
+  alert: z.object({ enabled: z.boolean().nullish(), message: z.string().nullish() } satisfies FieldsOf<SiteSetting['alert']>).nullish(),
+} satisfies FieldsOf<SiteSetting>)
 export type SiteSettings = z.infer<typeof siteSettingsSchema>

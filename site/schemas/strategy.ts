@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { keys, strategyStatuses } from '../../cms/taxonomy'
-import { optionalText, ref, richText, slug } from './common'
+import type { Strategy as CmsStrategy } from '../../cms/payload-types'
+import { optionalText, ref, richText, slug, type FieldsOf } from './common'
 
 export const strategySchema = z.object({
   id: z.union([z.number(), z.string()]),
@@ -15,7 +16,7 @@ export const strategySchema = z.object({
   vision: optionalText,
   body: richText,
   sourceDocument: optionalText,
-})
+} satisfies FieldsOf<CmsStrategy>)
 export type Strategy = z.infer<typeof strategySchema>
 
 /**

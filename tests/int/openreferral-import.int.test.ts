@@ -9,9 +9,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FeedError, formatReport, importServices, servicesIn } from '../../cms/openreferral/import'
-import { toHsdsService } from '../../cms/openreferral/map'
+import { toHsdsService, type OrganisationRecord, type ServiceRecord } from '../../cms/openreferral/map'
 import { allServices } from '../../cms/openreferral/query'
 import { problems, serviceValidator } from '../../cms/openreferral/validate'
+import type { Category } from '../../cms/taxonomy'
 import { seedFromFolder } from '../../cms/seed/seed'
 import { throwawayEnv } from '../helpers/env'
 import { throwawayPayload } from '../helpers/payload'
@@ -296,10 +297,10 @@ describe('the command and feed addresses', () => {
 })
 
 describe('refuges in a feed (issue 14)', () => {
-  const org = { uuid: crypto.randomUUID(), name: 'Safe Homes Trust', type: 'charity' }
+  const org: OrganisationRecord = { uuid: crypto.randomUUID(), name: 'Safe Homes Trust', type: 'charity' }
   /** An HSDS service with a street address, in the given categories of ours. */
-  const withAddress = (name: string, categories: string[], description = 'Accommodation and support.') => {
-    const base = { uuid: crypto.randomUUID(), name, description, organisation: org, audiences: ['women'], areas: ['barking-and-dagenham'], updatedAt: '2026-01-01T00:00:00.000Z' }
+  const withAddress = (name: string, categories: Category[], description = 'Accommodation and support.') => {
+    const base: ServiceRecord = { uuid: crypto.randomUUID(), name, description, organisation: org, audiences: ['women'], areas: ['barking-and-dagenham'], updatedAt: '2026-01-01T00:00:00.000Z' }
     const located = toHsdsService({ ...base, categories: ['housing'], contact: { address: '12 High Street\nBarking\nIG11 8AA' } }) as Hsds
     const tagged = toHsdsService({ ...base, categories, contact: {} }) as Hsds
     return { ...located, attributes: tagged.attributes } as Hsds

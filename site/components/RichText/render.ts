@@ -4,6 +4,7 @@
  * else keeps its text and loses its element; every string is escaped. Small on purpose: the CMS
  * text is the one thing on this site that outsiders write, so nothing in it may become markup.
  */
+import { isWebAddress } from '../../../cms/rules'
 
 type Node = {
   type?: unknown
@@ -33,14 +34,7 @@ export function safeHref(raw: unknown): string | null {
   const url = raw.trim()
   // Control characters and whitespace inside a scheme are how "java\nscript:" slips through.
   if (/[\u0000-\u001f\u007f]/.test(url)) return null
-  if (/^https?:\/\/[^\s]+$/i.test(url)) {
-    try {
-      new URL(url)
-      return url
-    } catch {
-      return null
-    }
-  }
+  if (isWebAddress(url)) return url
   if (/^mailto:[^\s@]+@[^\s@]+$/i.test(url)) return url
   if (/^tel:\+?[0-9 ()-]{3,}$/i.test(url)) return url
   return null
