@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 import { admins, anyone, hiddenFromNonAdmins } from '../../access'
 import { emailAddress, webAddress } from '../../fields/validators'
+import { isSecureWebAddress } from '../../rules'
 import { settingsChanged } from '../../publishing/hooks'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
@@ -22,7 +23,7 @@ export const SiteSettings: GlobalConfig = {
       validate: (value: unknown) => {
         const ok = webAddress(value)
         if (ok !== true) return ok
-        return String(value).startsWith('https://') ? true : 'The quick exit must go to an https:// address.'
+        return isSecureWebAddress(value) ? true : 'The quick exit must go to an https:// address.'
       },
       admin: { description: 'A harmless, common page the quick exit button opens instead of this site.' },
     },
