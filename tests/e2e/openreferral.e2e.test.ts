@@ -32,6 +32,12 @@ const getJson = async <T = Json>(route: string, status = 200, init?: RequestInit
   return (await response.json()) as T
 }
 const seededServices = readdirSync('content/services').length
+/**
+ * The seeded entries by name. Other e2e files running beside this one may publish entries of their
+ * own for a moment, so lists against the running CMS must hold every seeded one rather than
+ * exactly this many; the built snapshot is exact.
+ */
+const seededNames = readdirSync('content/services').map((file) => (JSON.parse(readFileSync(path.join('content/services', file), 'utf8')) as { name: string }).name)
 
 const expectPage = (page: Page) => {
   for (const key of ['total_items', 'total_pages', 'page_number', 'size'] as const) expect(Number.isInteger(page[key]), key).toBe(true)
@@ -69,7 +75,9 @@ describe('GET /services', () => {
   it('lists every published service, each valid against service_list.json', async () => {
     const page = await getJson<Page>('/services?per_page=100')
     expectPage(page)
-    expect(page).toMatchObject({ total_items: seededServices, total_pages: 1, page_number: 1, first_page: true, last_page: true, empty: false })
+    expect(page).toMatchObject({ total_pages: 1, page_number: 1, first_page: true, last_page: true, empty: false })
+    expect(page.total_items).toBeGreaterThanOrEqual(seededServices)
+    expect(page.contents.map((s) => s.name)).toEqual(expect.arrayContaining(seededNames))
     for (const s of page.contents) expectValid(serviceListValidator(), s, s.name)
     expect(new Set(page.contents.map((s) => s.id)).size).toBe(page.contents.length)
   })
@@ -148,7 +156,9 @@ describe('GET /services/{id}', () => {
       const full = await getJson(`/services/${entry.id}`)
       expectValid(serviceValidator(), full, entry.name)
       expect(full).toMatchObject({ id: entry.id, name: entry.name, status: 'active' })
-      expect(full.organization).toMatchObject({ id: entry.organization_id })
+      // An entry whose source names no provider has no organisation, and says so.
+      if (entry.organization_id) expect(full.organization).toMatchObject({ id: entry.organization_id })
+      else expect(full.attributes.map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code)).toContain('provider-not-named')
       expect(full.attributes.length).toBeGreaterThan(0)
       expect(full.service_areas.length).toBeGreaterThan(0)
       expect(JSON.stringify(full)).not.toContain('null')
@@ -231,7 +241,7 @@ describe('drafts', () => {
       await getJson(`/services/${draft!.uuid}`, 404, init)
       const all = await getJson<Page>('/services?per_page=100&full=true', 200, init)
       expect(JSON.stringify(all)).not.toContain(marker)
-      expect(all.total_items).toBe(seededServices)
+      expect(all.contents.map((s) => s.name)).toEqual(expect.arrayContaining(seededNames))
     }
   })
 })
