@@ -550,6 +550,16 @@ export interface Service {
     address?: string | null;
   };
   /**
+   * Can someone in a wheelchair, or who cannot manage steps, get in and around? Say “Not known” unless the service has told you.
+   */
+  stepFreeAccess?: {
+    status?: ('yes' | 'no' | 'unknown') | null;
+    /**
+     * Short, for example “Ramp at the side entrance; lift to all floors”.
+     */
+    note?: string | null;
+  };
+  /**
    * How to reach the service when it has no public contact details, for example “through a referral from your GP”.
    */
   howToAccess?: string | null;
@@ -1142,6 +1152,12 @@ export interface ServicesSelect<T extends boolean = true> {
         email?: T;
         website?: T;
         address?: T;
+      };
+  stepFreeAccess?:
+    | T
+    | {
+        status?: T;
+        note?: T;
       };
   howToAccess?: T;
   openingHours?: T;

@@ -85,6 +85,17 @@ export const classifications = {
 } as const
 
 /**
+ * Whether a venue can be entered without steps (a ramp, level entrance or lift). The papers say
+ * nothing about it, so "not known" is the honest default, never a guess either way.
+ */
+export const stepFreeAccess = {
+  yes: 'Step-free access',
+  no: 'No step-free access',
+  unknown: 'Not known',
+} as const
+export type StepFreeAccess = keyof typeof stepFreeAccess
+
+/**
  * Where a strategy stands with the partnership (separate from publishing on the site). "Interim"
  * is the board pack's own word: Barking and Dagenham's Corporate Strategy Group signed off its
  * VAWG strategy "as interim status" pending the Health and Wellbeing Strategy.

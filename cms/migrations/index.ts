@@ -7,6 +7,7 @@ import * as migration_20261123_222456_backups from './20261123_222456_backups';
 import * as migration_20261123_230028_site_build_exclusions from './20261123_230028_site_build_exclusions';
 import * as migration_20261123_231925_location_confidential from './20261123_231925_location_confidential';
 import * as migration_20261124_010014_provider_origin_confirmation from './20261124_010014_provider_origin_confirmation';
+import * as migration_20261124_014410_step_free_access from './20261124_014410_step_free_access';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261124_010014_provider_origin_confirmation.up,
     down: migration_20261124_010014_provider_origin_confirmation.down,
-    name: '20261124_010014_provider_origin_confirmation'
+    name: '20261124_010014_provider_origin_confirmation',
+  },
+  {
+    up: migration_20261124_014410_step_free_access.up,
+    down: migration_20261124_014410_step_free_access.down,
+    name: '20261124_014410_step_free_access'
   },
 ];

@@ -21,6 +21,7 @@ const ours: ServiceRecord = {
   cost: 'Free',
   howToAccess: 'Ring the helpline.',
   confirmed: { on: '2025-03-01' },
+  stepFreeAccess: { status: 'no', note: 'Two steps at the entrance.' },
 }
 
 describe('fromHsds', () => {
@@ -47,6 +48,7 @@ describe('fromHsds', () => {
         howToAccess: 'Ring the helpline.',
         // Our confirmation is the feed publisher's check to the importer: where it comes from, not a confirmation of theirs.
         origin: { title: FEED_TITLE, published: 'checked by the feed’s publisher on 2025-03-01' },
+        stepFreeAccess: { status: 'no', note: 'Two steps at the entrance.' },
         sourceDocument: 'feed.json',
       },
     })
@@ -75,6 +77,14 @@ describe('fromHsds', () => {
     expect(result.notes.join('\n')).toMatch(/Bin collection/)
     expect(result.notes.join('\n')).toMatch(/no audience we recognise/)
     expect(result.notes.join('\n')).toMatch(/\+1 555 0100.*left out/)
+  })
+
+  it('keeps step-free access "not known" unless the feed says it in our words', () => {
+    const hsds = toHsdsService(ours) as HsdsService & { service_at_locations: { location: { accessibility: { description: string }[] } }[] }
+    hsds.service_at_locations[0]!.location.accessibility[0]!.description = 'Wheelchair friendly-ish'
+    const result = fromHsds(hsds)
+    expect(result).toMatchObject({ ok: true, service: { stepFreeAccess: { status: 'unknown' } }, notes: [expect.stringMatching(/accessibility "Wheelchair friendly-ish" kept out/)] })
+    expect(fromHsds(toHsdsService({ ...ours, stepFreeAccess: { status: 'unknown' } }) as HsdsService)).toMatchObject({ ok: true, notes: [], service: { stepFreeAccess: { status: 'unknown' } } })
   })
 
   it('skips what it cannot map, saying why', () => {

@@ -8,7 +8,7 @@
 import { PROVIDER_NOT_NAMED } from '../directory/provider'
 import type { Service } from '../payload-types'
 import { isEmailAddress, isUkPhone, isWebAddress, slugify, text } from '../rules'
-import { accessModes, AREA_GSS_CODES, areas, audiences, categories, type AccessMode, type Area, type Audience, type Category } from '../taxonomy'
+import { accessModes, AREA_GSS_CODES, areas, audiences, categories, stepFreeAccess, type AccessMode, type Area, type Audience, type Category, type StepFreeAccess } from '../taxonomy'
 import { languageName } from './languages'
 import { lookupTerm, vocabularies, type TaxonomyKey } from './taxonomies'
 
@@ -39,6 +39,7 @@ export type MappedService = Given<Pick<Service, 'externalId' | 'name' | 'descrip
   Partial<Given<Pick<Service, 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'sourceDocument' | 'locationConfidential'>>> & {
     contact: Partial<Given<NonNullable<Service['contact']>>>
     origin: { title: string; published?: string }
+    stepFreeAccess: { status: StepFreeAccess; note?: string }
   }
 
 export type Mapped =
@@ -137,6 +138,23 @@ function addressOf(service: Json): string | undefined {
     }
   }
   return undefined
+}
+
+/**
+ * Step-free access as the feed states it on a physical location: our own wording ("Step-free
+ * access", "No step-free access") reads back exactly; anything else stays "not known", with a note,
+ * because free text about a venue is not a yes or a no.
+ */
+function stepFreeOf(service: Json, notes: string[]): { status: StepFreeAccess; note?: string } {
+  for (const sal of list(service.service_at_locations)) {
+    for (const a of list(((sal.location ?? {}) as Json).accessibility)) {
+      const description = text(a.description)
+      const status = (Object.keys(stepFreeAccess) as StepFreeAccess[]).find((key) => key !== 'unknown' && stepFreeAccess[key] === description)
+      if (status) return { status, note: text(a.details) }
+      if (description) notes.push(`accessibility "${description}" kept out: step-free access left as "not known"`)
+    }
+  }
+  return { status: 'unknown' }
 }
 
 const DAYS: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' }
@@ -266,6 +284,7 @@ export function fromHsds(service: HsdsService, options: ImportOptions = {}): Map
       eligibility,
       cost: text(service.fees_description),
       origin,
+      stepFreeAccess: stepFreeOf(service, notes),
       providerNotNamed: !named,
       sourceDocument: options.source,
     },

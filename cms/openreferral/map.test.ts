@@ -30,6 +30,7 @@ const full: ServiceRecord = {
   eligibility: 'Adults living in Redbridge.',
   cost: 'Free',
   howToAccess: 'Ring the helpline.',
+  stepFreeAccess: { status: 'yes', note: 'Ramp at the side entrance; lift to all floors.' },
 }
 
 describe('toHsdsService', () => {
@@ -56,6 +57,17 @@ describe('toHsdsService', () => {
     expect(hsds).not.toHaveProperty('service_at_locations')
     expect(hsds).not.toHaveProperty('email')
     expect(hsds).toMatchObject({ id: minimal.uuid, status: 'active', assured_date: '2025-03-01', organization_id: org.uuid })
+  })
+
+  it('states step-free access on the venue only when the service has said, never "not known" as a fact', () => {
+    const located = (record: ServiceRecord) => (toHsdsService(record) as Record<string, any>).service_at_locations[0].location
+    expect(located(full).accessibility).toEqual([
+      { id: expect.any(String), location_id: located(full).id, description: 'Step-free access', details: 'Ramp at the side entrance; lift to all floors.' },
+    ])
+    expect(located({ ...full, stepFreeAccess: { status: 'no', note: null } }).accessibility).toEqual([expect.objectContaining({ description: 'No step-free access' })])
+    for (const unknown of [{ status: 'unknown' as const, note: null }, { status: null }, undefined]) expect(located({ ...full, stepFreeAccess: unknown })).not.toHaveProperty('accessibility')
+    // A service without a venue has nowhere to say it.
+    expect(toHsdsService({ ...minimal, stepFreeAccess: { status: 'yes' } })).not.toHaveProperty('service_at_locations')
   })
 
   it('maps contact details exactly as held, and never invents opening times', () => {

@@ -10,7 +10,7 @@
 import { isLocationConfidential } from '../directory/confidential-location'
 import type { Organisation, Service } from '../payload-types'
 import { isEmailAddress, isWebAddress, text } from '../rules'
-import { AREA_GSS_CODES, areas, organisationTypes } from '../taxonomy'
+import { AREA_GSS_CODES, areas, organisationTypes, stepFreeAccess } from '../taxonomy'
 import { partId } from './ids'
 import { languageCode } from './languages'
 import { term, vocabularies, type HsdsTaxonomyTerm, type TaxonomyKey } from './taxonomies'
@@ -20,7 +20,7 @@ export type OrganisationRecord = Pick<Organisation, 'name'> & Partial<Pick<Organ
 
 /** The optional fields of a directory entry the feed maps (`confirmed`: when a person last confirmed it with the service, never the paper's date). */
 type FeedFields = 'uuid' | 'categories' | 'audiences' | 'areas' | 'accessModes' | 'languages' | 'urgent' | 'contact' | 'locationConfidential'
-  | 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'providerNotNamed' | 'confirmed' | 'updatedAt'
+  | 'howToAccess' | 'openingHours' | 'eligibility' | 'cost' | 'providerNotNamed' | 'confirmed' | 'updatedAt' | 'stepFreeAccess'
 
 /** A directory entry as the feed reads it: a Payload `services` doc at depth 1 (organisation populated), typed from payload-types. */
 export type ServiceRecord = Pick<Service, 'name' | 'description'> & Partial<Pick<Service, FeedFields>> & { organisation?: OrganisationRecord | number | null }
@@ -172,6 +172,7 @@ export function toHsdsService(s: ServiceRecord): Json {
       name: s.name,
       description: address,
       addresses: parsed ? [{ id: partId(id, 'address'), location_id: locationId, ...parsed }] : undefined,
+      accessibility: stepFreeOf(s, locationId),
     })
     serviceAtLocations.push({ id: partId(id, 'service_at_location'), service_id: id, location_id: locationId, location })
   }
@@ -207,6 +208,13 @@ export function toHsdsService(s: ServiceRecord): Json {
 }
 
 const availabilityText = 'Open 24 hours, 7 days a week.'
+
+/** HSDS `accessibility` of the venue: only what the service has said; "not known" is no entry at all. */
+function stepFreeOf(s: ServiceRecord, locationId: string): Json[] | undefined {
+  const status = s.stepFreeAccess?.status
+  if (status !== 'yes' && status !== 'no') return undefined
+  return [compact({ id: partId(locationId, 'accessibility', 'step-free'), location_id: locationId, description: stepFreeAccess[status], details: text(s.stepFreeAccess?.note) })]
+}
 
 /** The service_at_location entries of one service (one per address; none for phone or online only). */
 export const toHsdsServiceAtLocations = (s: ServiceRecord): Json[] => (toHsdsService(s).service_at_locations as Json[] | undefined) ?? []

@@ -92,4 +92,17 @@ describe('toFormat: a Payload document → a format record', () => {
       urgent: true, confirmed: { on: '2026-01-15', by: 'Ed' },
     })
   })
+
+  it('leaves step-free access out of a file when it is "not known", and reads a missing one as "not known"', () => {
+    const serviceFields = [
+      { name: 'urgent', type: 'checkbox' },
+      { name: 'stepFreeAccess', type: 'group', flattenedFields: [{ name: 'status', type: 'select' }, { name: 'note', type: 'text' }] },
+    ] as FlattenedField[]
+    expect(toFormat(serviceFields, { urgent: false, stepFreeAccess: { status: 'unknown', note: null } }, exporting, FORMAT.services!)).toEqual({ urgent: false })
+    expect(toFormat(serviceFields, { urgent: false, stepFreeAccess: { status: 'yes', note: 'Ramp.' } }, exporting, FORMAT.services!)).toEqual({ urgent: false, stepFreeAccess: { status: 'yes', note: 'Ramp.' } })
+    // A note on its own is kept: someone wrote it down.
+    expect(toFormat(serviceFields, { urgent: false, stepFreeAccess: { status: 'unknown', note: 'Ask.' } }, exporting, FORMAT.services!)).toMatchObject({ stepFreeAccess: { status: 'unknown', note: 'Ask.' } })
+    expect(toCms(serviceFields, { slug: 'visit' }, importing, FORMAT.services!).stepFreeAccess).toEqual({ status: 'unknown', note: null })
+    expect(toCms(serviceFields, { slug: 'visit', stepFreeAccess: { status: 'no' } }, importing, FORMAT.services!).stepFreeAccess).toMatchObject({ status: 'no' })
+  })
 })

@@ -79,6 +79,14 @@ export const FORMAT: Record<string, Rules> = {
     fields: {
       uuid: stable('service'),
       urgent: alwaysWritten,
+      // "Not known" is the default the format leaves out, so content/ need not repeat it 25 times.
+      stepFreeAccess: {
+        read: (record) => record.stepFreeAccess ?? { status: 'unknown' },
+        write: (value) => {
+          const v = (value ?? {}) as Json
+          return { stepFreeAccess: v.status && (v.status !== 'unknown' || v.note) ? value : undefined }
+        },
+      },
       // The paper's own title and date unless the entry gives its own; never a "checked" date.
       origin: { read: (record, cx) => record.origin ?? (typeof record.source === 'string' ? cx.sources[record.source] : undefined) },
       // A confirmation is kept only whole: a date without who confirmed it would be a claim nobody made.

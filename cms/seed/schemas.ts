@@ -19,6 +19,7 @@ import {
   classifications,
   keys,
   organisationTypes,
+  stepFreeAccess,
   strategyStatuses,
 } from '../taxonomy'
 import { isEmailAddress, isSecureWebAddress, isSlug, isUkPhone, isWebAddress } from '../rules'
@@ -288,6 +289,8 @@ export const serviceFields = z.strictObject({
   cost: z.string().optional(),
   /** How to reach the service when no contact details are published (e.g. "through your social worker"). */
   howToAccess: z.string().optional(),
+  /** Step-free access at the venue; left out means "not known" (no paper says). */
+  stepFreeAccess: z.strictObject({ status: z.enum(keys(stepFreeAccess)), note: z.string().min(1).optional() }).optional(),
   /**
    * Where the information comes from, when that is not the seed document's own title and date
    * (content/sources/sources.json gives those for every `source`).

@@ -10,7 +10,8 @@ type Pagefind = {
   search: (q: string) => Promise<{ results: { data: () => Promise<PagefindResult> }[] }>
 }
 
-const FIELDS = { category: 'categories', audience: 'audiences', area: 'areas', access: 'access' } as const
+/** Form field → the card's data attribute it filters on (data-step-free is dataset.stepFree). */
+const FIELDS = { category: 'categories', audience: 'audiences', area: 'areas', access: 'access', 'step-free': 'stepFree' } as const
 
 let pagefind: Promise<Pagefind> | null = null
 function loadPagefind(): Promise<Pagefind> {

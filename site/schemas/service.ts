@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { accessModes, areas, audiences, categories, keys } from '../../cms/taxonomy'
+import { accessModes, areas, audiences, categories, keys, stepFreeAccess } from '../../cms/taxonomy'
 import { locationProblems } from '../../cms/directory/confidential-location'
 import { providerProblem } from '../../cms/directory/provider'
 import type { Service as CmsService } from '../../cms/payload-types'
@@ -31,6 +31,10 @@ export const serviceSchema = z
     .nullish()
     .transform((c) => c ?? {}),
   howToAccess: optionalText,
+  stepFreeAccess: z
+    .object({ status: z.enum(keys(stepFreeAccess)).nullish(), note: optionalText })
+    .nullish()
+    .transform((v) => ({ status: v?.status ?? 'unknown', note: v?.note })),
   openingHours: optionalText,
   eligibility: optionalText,
   cost: optionalText,

@@ -4,7 +4,7 @@ import { servicesRead, servicesReadVersions, servicesUpdate, staffOrPartner } fr
 import { slugField } from '../../fields/slug'
 import { internalSourceField } from '../../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../../fields/validators'
-import { accessModes, areas, audiences, categories, options } from '../../taxonomy'
+import { accessModes, areas, audiences, categories, options, stepFreeAccess } from '../../taxonomy'
 import { editorialVersions } from '../../versions'
 import { externalIdField, uuidField } from '../../fields/identity'
 import { reviewDueField, reviewFields } from '../../review/fields'
@@ -104,6 +104,21 @@ export const Services: CollectionConfig = {
             condition: (data) => !isLocationConfidential(data as LocatableEntry),
             description: 'Only for services people visit. Never for a refuge or safe accommodation.',
           },
+        },
+      ],
+    },
+    {
+      name: 'stepFreeAccess',
+      label: 'Step-free access at the venue',
+      type: 'group',
+      admin: { description: 'Can someone in a wheelchair, or who cannot manage steps, get in and around? Say “Not known” unless the service has told you.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'status', label: 'Step-free', type: 'select', defaultValue: 'unknown', options: options(stepFreeAccess) },
+            { name: 'note', type: 'text', maxLength: 200, admin: { description: 'Short, for example “Ramp at the side entrance; lift to all floors”.' } },
+          ],
         },
       ],
     },
