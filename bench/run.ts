@@ -129,10 +129,10 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
     rmSync(raw, { recursive: true, force: true })
     rmSync(path.join(dir, 'raw-cache'), { recursive: true, force: true })
     // No DATABASE_URI that exists: the floor must not be able to reach the CMS.
-    return timed(bin('astro'), ['build', '--outDir', raw], {
+    return timed(bin('astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', raw], {
       ...env,
       DATABASE_URI: `file:${path.join(dir, 'no-database-here', 'none.db')}`,
-      SITE_CONTENT_JSON: snapshotFile,
+      BENCH_SNAPSHOT: snapshotFile,
       SITE_OUT_DIR: raw,
       SITE_CACHE_DIR: path.join(dir, 'raw-cache'),
     })
