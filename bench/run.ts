@@ -13,12 +13,13 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
+import { buildInChildProcess } from '../cms/publishing/run-build'
 import { projectRoot, withProjectBin } from '../scripts/lib/env'
 import { freePort } from '../tests/helpers/ports'
 import { measureBrowser } from './browser'
 import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
 import { plotSvg } from './plot'
-import { watchTree } from './proc'
+import { watchTree, type Watch } from './proc'
 import { loadTest } from './rest'
 
 const runStarted = performance.now()
@@ -50,14 +51,14 @@ function envFor(dir: string): NodeJS.ProcessEnv {
   }
 }
 
-type Finished = { seconds: number; output: string; peakRssMb: number; steps: Record<string, { first: number; last: number }> }
+type Finished = { seconds: number; peakRssMb: number }
 
 /** Runs a command to completion, sampling its process tree; rejects with the output's tail on failure. */
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv, labels: Record<string, RegExp> = {}): Promise<Finished> {
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const watch = watchTree(child.pid!, labels)
+    const watch = watchTree(child.pid!)
     let output = ''
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000))
     child.stdout.on('data', keep)
@@ -65,17 +66,29 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, labels: 
     child.on('error', reject)
     child.on('exit', (code) => {
       const seconds = (performance.now() - started) / 1000
-      const { peakRssMb, steps } = watch.stop()
-      if (code === 0) resolve({ seconds, output, peakRssMb, steps })
+      const { peakRssMb } = watch.stop()
+      if (code === 0) resolve({ seconds, peakRssMb })
       else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`))
     })
   })
 }
 
+/** The pipeline a publish runs, forked as the CMS forks it, with its process tree sampled; its figures are the ones it reports. */
+async function timedBuild(env: NodeJS.ProcessEnv) {
+  const started = performance.now()
+  let watch: Watch | undefined
+  const peakRssMb = () => watch?.stop().peakRssMb ?? 0
+  try {
+    const result = await buildInChildProcess(env, { started: (child) => (watch = watchTree(child.pid!)) })
+    return { result, seconds: (performance.now() - started) / 1000, peakRssMb: peakRssMb() }
+  } catch (error) {
+    peakRssMb()
+    throw error
+  }
+}
+
 const countHtml = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length
-
-const span = (step?: { first: number; last: number }) => (step ? (step.last - step.first) / 1000 : NaN)
 
 type BuildRow = { services: number; pages: number; seedSeconds: number; buildSeconds: number; peakRssMb: number; rawAstroSeconds: number }
 type BuildDetail = BuildRow & {
@@ -103,13 +116,9 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
   log(`N=${n}: seeded in ${seed.seconds.toFixed(1)} s`)
 
   const dist = path.join(dir, 'dist')
-  const build = await timed(bin('tsx'), ['scripts/build.ts', '--skip-seed'], { ...env, SITE_DIST_DIR: dist }, {
-    astro: /\bastro(\.m?js)?\s+build\b/,
-    pagefind: /pagefind/,
-  })
-  const result = JSON.parse(/^BUILD_RESULT (\{.*\})$/m.exec(build.output)![1]!) as { pages: number; seconds: number }
-  const astroSeconds = span(build.steps.astro)
-  const pagefindSeconds = span(build.steps.pagefind)
+  const build = await timedBuild({ ...env, SITE_DIST_DIR: dist })
+  const { result } = build
+  const { astro: astroSeconds, pagefind: pagefindSeconds } = result.steps
   log(`N=${n}: built ${result.pages} pages in ${result.seconds.toFixed(1)} s (astro ${astroSeconds.toFixed(1)} s, pagefind ${pagefindSeconds.toFixed(1)} s), peak ${build.peakRssMb} MB`)
 
   const snapshotFile = path.join(dir, 'snapshot.json')
@@ -120,10 +129,10 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
     rmSync(raw, { recursive: true, force: true })
     rmSync(path.join(dir, 'raw-cache'), { recursive: true, force: true })
     // No DATABASE_URI that exists: the floor must not be able to reach the CMS.
-    return timed(bin('astro'), ['build', '--outDir', raw], {
+    return timed(bin('astro'), ['build', '--config', 'bench/astro.config.mjs', '--outDir', raw], {
       ...env,
       DATABASE_URI: `file:${path.join(dir, 'no-database-here', 'none.db')}`,
-      SITE_CONTENT_JSON: snapshotFile,
+      BENCH_SNAPSHOT: snapshotFile,
       SITE_OUT_DIR: raw,
       SITE_CACHE_DIR: path.join(dir, 'raw-cache'),
     })
@@ -148,7 +157,7 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
     corpus: corpusSizes(n),
     astroSeconds: round(astroSeconds),
     pagefindSeconds: round(pagefindSeconds),
-    checksAndSwitchSeconds: round(result.seconds - astroSeconds - pagefindSeconds),
+    checksAndSwitchSeconds: round(result.steps.checksAndSwitch),
     buildWallSeconds: round(build.seconds),
     rawPages,
     rawPeakRssMb: floor.peakRssMb,

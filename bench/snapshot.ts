@@ -1,6 +1,6 @@
 /**
  * tsx bench/snapshot.ts <file.json> — records every read the site build makes from the CMS into
- * one JSON file, for the "raw Astro" floor (SITE_CONTENT_JSON, see site/lib/payload-loader.ts).
+ * one JSON file, for the "raw Astro" floor (bench/replay.ts).
  * Reads go through the Local API as an anonymous visitor, with exactly the arguments the site
  * uses, and are stored under the same key the replay looks them up by. The loaders' arguments are
  * repeated from site/content.config.ts (which Node cannot import outside Astro); if they drift,
@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import type { CollectionSlug, Payload } from 'payload'
 import { allServices } from '../cms/openreferral/query'
 import { openCms } from '../scripts/lib/cms'
-import { callKey } from '../site/lib/payload-loader'
+import { callKey } from './replay'
 
 /** [collection, depth] of each payloadLoader in site/content.config.ts. */
 const LOADERS: [CollectionSlug, number][] = [

@@ -1,10 +1,13 @@
 /**
  * npm run build — the static site in dist/ from the CMS's published content. On a fresh clone the
- * embedded database is empty, so it is seeded from content/ first. The CMS's publish pipeline runs
- * it with --skip-seed and reads the BUILD_RESULT line.
+ * embedded database is empty, so it is seeded from content/ first. The CMS's publish pipeline
+ * forks it with --skip-seed (cms/publishing/run-build.ts) and gets its result as a message
+ * (scripts/lib/child-result.ts): pages, seconds per step, the records left out, or why it failed.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { BuildOutcome } from '../cms/publishing/run-build'
+import { reason, sendReport } from './lib/child-result'
 import { childEnv, exitWith, projectRoot } from './lib/env'
 import { buildSite, DIST } from './lib/site-build'
 
@@ -21,14 +24,15 @@ try {
     if (seeded) console.log('The database was empty: seeded it from content/.')
     await payload.destroy()
   }
-  const { seconds, pages, excluded } = await buildSite(env)
+  const { seconds, pages, excluded, steps } = await buildSite(env)
   console.log(`\nBuilt the public site (${pages} pages) into ${path.relative(process.cwd(), DIST) || DIST} in ${seconds.toFixed(1)} s.`)
   if (excluded.length) {
     console.warn(`\n${excluded.length} record${excluded.length === 1 ? ' was' : 's were'} LEFT OUT of the site because ${excluded.length === 1 ? 'it does' : 'they do'} not pass its checks (fix ${excluded.length === 1 ? 'it' : 'them'} in the CMS):`)
     for (const e of excluded) console.warn(`  - ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`)
   }
-  console.log(`BUILD_RESULT ${JSON.stringify({ pages, seconds, excluded })}`)
+  await sendReport<BuildOutcome>({ ok: true, pages, seconds, excluded, steps })
   process.exit(0)
 } catch (error) {
+  await sendReport({ ok: false, error: reason(error) }).catch(() => undefined)
   exitWith(error)
 }

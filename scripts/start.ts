@@ -84,7 +84,7 @@ async function buildAtStartup(env: NodeJS.ProcessEnv): Promise<StartupBuild> {
   const startedAt = new Date().toISOString()
   console.log('Building the public site…')
   try {
-    const { pages, seconds, excluded = [] } = await buildInChildProcess(env)
+    const { pages, seconds, excluded } = await buildInChildProcess(env)
     console.log(`Built the public site (${pages} pages) in ${seconds.toFixed(1)} s.`)
     const leftOut = describeExclusions(excluded)
     if (leftOut) console.warn(`\n${leftOut}\n`)

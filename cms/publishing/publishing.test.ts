@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { liveChange, touchesPublicSite } from './hooks'
-import { callDeployHook, explain } from './run-build'
+import { callDeployHook } from './run-build'
 
 const drafts = { slug: 'news', fields: [], versions: { drafts: true } } as unknown as CollectionConfig
 const agenda = { slug: 'agenda-items', fields: [] } as unknown as CollectionConfig
@@ -32,22 +32,6 @@ describe('touchesPublicSite', () => {
 
   it('rebuilds for any change to a collection without drafts', () => {
     expect(touchesPublicSite(plain, { alt: 'x' }, undefined)).toBe(true)
-  })
-})
-
-describe('explain', () => {
-  it('keeps the lines that say why, without colours or stack frames', () => {
-    const output = [
-      '\u001b[32m04:20:28\u001b[39m [content] Syncing content',
-      '[RecordError] services "x" (id 3) cannot be published: field categories Invalid input.',
-      '    at load (/work/site/lib/payload-loader.ts:40:11)',
-      '  Location:',
-    ].join('\n')
-    expect(explain(output)).toBe('[RecordError] services "x" (id 3) cannot be published: field categories Invalid input.')
-  })
-
-  it('recognises a full disk', () => {
-    expect(explain('copying\nError: ENOSPC: no space left on device, write')).toMatch(/ENOSPC/)
   })
 })
 

@@ -4,21 +4,20 @@
  * and on success the optional deploy hook. A failure is recorded with its reason; the last good
  * site stays live because the switch only happens after every check has passed.
  */
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { projectRoot } from '../paths'
 import type { Exclusion } from '../../site/lib/payload-loader'
+import { forkForReport, type ForkForReport } from '../../scripts/lib/child-result'
+import type { BuildResult } from '../../scripts/lib/site-build'
 import type { BuildRun } from './builder'
 
-const RESULT = /^BUILD_RESULT (\{.*\})$/m
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g
+const BUILD_SCRIPT = path.join(projectRoot, 'scripts', 'build.ts')
 
 const withoutPublishing = ({ CSP_HUB_PUBLISH: _publish, CSP_HUB_STARTUP_BUILD: _startup, ...env }: NodeJS.ProcessEnv) => env
 
-/** Runs `tsx scripts/build.ts --skip-seed`; resolves with its result or rejects with the reason. */
-export type BuildOutcome = { pages: number; seconds: number; excluded?: Exclusion[] }
+/** What a successful build reports (scripts/build.ts): pages, seconds (each step's too), records left out. */
+export type BuildOutcome = Omit<BuildResult, 'folder'>
 
 /** What editors read in the build log about records left out. */
 export const describeExclusions = (excluded: Exclusion[]) =>
@@ -27,39 +26,20 @@ export const describeExclusions = (excluded: Exclusion[]) =>
       excluded.map((e) => `- ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`).join('\n')
     : null
 
-export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts', '--skip-seed'], {
-      cwd: projectRoot,
-      // The build reads the CMS as a visitor; it must not act as the publishing CMS (its Payload would
-      // otherwise log a start-up build and mark the very build that runs it as failed).
-      env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000)
-    }
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      const match = output.match(RESULT)
-      if (code === 0 && match) return resolve(JSON.parse(match[1]!))
-      reject(new Error(explain(output) || `The build stopped (${signal ?? `exit ${code}`}).`))
-    })
+/**
+ * Forks `scripts/build.ts --skip-seed` (or `script`, in tests) with an IPC channel; resolves with
+ * the result it reports, rejects with the reason it reports or, if it dies without one, with its
+ * exit code or signal. Its output is not read.
+ */
+export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env, { script = BUILD_SCRIPT, started }: { script?: string; started?: ForkForReport['started'] } = {}): Promise<BuildOutcome> {
+  return forkForReport<BuildOutcome>('The build', script, ['--skip-seed'], {
+    cwd: projectRoot,
+    execArgv: ['--import', 'tsx'],
+    // The build reads the CMS as a visitor; it must not act as the publishing CMS (its Payload would
+    // otherwise log a start-up build and mark the very build that runs it as failed).
+    env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
+    started,
   })
-}
-
-/** The lines of a failed build's output that say why, without colour codes or stack frames. */
-export function explain(output: string): string {
-  const lines = output
-    .replace(ANSI, '')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .filter((line) => line.trim() && !/^\s+at /.test(line) && !/^\s*(Location|Stack trace):/.test(line))
-  const start = lines.findIndex((line) => /error|cannot|not published|failed|ENOSPC|no space/i.test(line))
-  return (start >= 0 ? lines.slice(start, start + 8) : lines.slice(-8)).join('\n').slice(0, 2000)
 }
 
 /** POSTs the build result to SITE_DEPLOY_HOOK_URL (a CDN or static host), if configured. */
@@ -136,7 +116,7 @@ export function createBuildRunner(payload: Payload, build = buildInChildProcess)
         data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
       })
     try {
-      const { pages, excluded = [] } = await build()
+      const { pages, excluded } = await build()
       const hookProblem = await callDeployHook({ event: 'site.published', build: row.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pages, changes: reasons })
       const leftOut = describeExclusions(excluded)
       await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem].filter(Boolean).join('\n') || null })

@@ -9,13 +9,19 @@ import { cp, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises
 import path from 'node:path'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
+import { forkForReport } from './child-result'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 
 /** The live site. SITE_DIST_DIR moves it, so tests never replace a developer's dist/. */
 export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectRoot, 'dist'))
 
-export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[] }
+/** Seconds each step took: Astro, Pagefind, and the output checks with the switch-in. */
+export type StepSeconds = { astro: number; pagefind: number; checksAndSwitch: number }
+
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds }
+
+const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 
 /**
  * Builds into a fresh folder inside the project — Astro keeps its temporary files beside the
@@ -33,17 +39,21 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
   const exclusions = `${folder}.excluded.jsonl`
   // Texts the output must never contain (a refuge's stored address), one JSON line each.
   const secrets = `${folder}.secrets.jsonl`
-  const options = { capture: quiet }
+  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
   try {
     await removeLeftovers(builds, target)
     // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
     const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, SITE_SECRETS_FILE: secrets, ASTRO_TELEMETRY_DISABLED: '1' }
-    await run(bin('astro'), ['build', '--outDir', folder], { env: astroEnv, ...options })
-    await run(bin('pagefind'), ['--site', folder, '--silent'], { env, ...options })
+    const astroStarted = performance.now()
+    await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: astroEnv, show: !quiet })
+    const pagefindStarted = performance.now()
+    await run(bin('pagefind'), ['--site', folder, '--silent'], { env, capture: quiet })
+    const checksStarted = performance.now()
     const { pages } = await checkBuiltSite(folder, { secrets: await jsonLines<Secret>(secrets) })
     const excluded = await jsonLines<Exclusion>(exclusions)
     await switchIn(folder, target)
-    return { folder: target, pages, seconds: (performance.now() - started) / 1000, excluded }
+    const steps = { astro: seconds(astroStarted, pagefindStarted), pagefind: seconds(pagefindStarted, checksStarted), checksAndSwitch: seconds(checksStarted) }
+    return { folder: target, pages, seconds: seconds(started), excluded, steps }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
     throw error

@@ -4,15 +4,17 @@
  * site may show. Drafts and restricted items are never fetched, even if a page forgets a filter.
  * Each record is checked with the site's zod schema. A record that fails is left out of the site —
  * the safe direction: leaving it out publishes nothing unreviewed — and everything else is built
- * and goes live. The record is reported loudly: in the build output, and (via the file named by
- * SITE_EXCLUSIONS_FILE) in the CMS's build log and on the admin dashboard until it is fixed. One bad
- * record never blocks everyone else's changes.
+ * and goes live. The record is reported loudly: in the build output, and (written to the file named
+ * by SITE_EXCLUSIONS_FILE, which the build reports to the CMS) in the CMS's build log and on the
+ * admin dashboard until it is fixed. One bad record never blocks everyone else's changes.
  */
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, Where } from 'payload'
 import type { z } from 'zod'
+import { cms } from './cms'
 
+export { cms }
 
 type Options = {
   collection: CollectionSlug
@@ -50,12 +52,6 @@ export function explainIssue(issue: { path: PropertyKey[]; message: string }, do
 function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string) => void }) {
   logger.warn(`LEFT OUT: ${exclusion.collection} “${exclusion.title}” (id ${exclusion.id}): ${exclusion.problem}`)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
-}
-
-export async function cms(): Promise<Payload> {
-  if (process.env.SITE_CONTENT_JSON) return (replayed ??= replay(process.env.SITE_CONTENT_JSON))
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
-  return getPayload({ config })
 }
 
 export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug', secrets }: Options): Loader {
@@ -100,25 +96,4 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed${excluded ? `, ${excluded} LEFT OUT` : ''}`)
     },
   }
-}
-
-/**
- * Benchmark only (bench/run.ts): with SITE_CONTENT_JSON=<file>, cms() answers every read the site
- * makes from a JSON snapshot instead of Payload, so `astro build` renders the same pages through
- * the same zod schemas with no CMS at all: the "raw Astro" floor the CMS build is compared with.
- * The snapshot maps callKey(method, args) to what Payload returned for that read (bench/snapshot.ts
- * records it through the Local API as an anonymous visitor). A read missing from it is an error,
- * never a silent fallback to the CMS.
- */
-let replayed: Payload | undefined
-export const callKey = (method: 'find' | 'findGlobal', args: object) => `${method}:${JSON.stringify(args)}`
-
-function replay(file: string): Payload {
-  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
-  const answer = (method: 'find' | 'findGlobal') => async (args: object) => {
-    const key = callKey(method, args)
-    if (!(key in snapshot)) throw new RecordError(`SITE_CONTENT_JSON ${file} has no answer for ${key}`)
-    return snapshot[key]
-  }
-  return { find: answer('find'), findGlobal: answer('findGlobal') } as unknown as Payload
 }
