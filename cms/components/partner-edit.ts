@@ -1,9 +1,10 @@
 /**
  * Admin components for the collections partners keep up to date (services, organisations): a
- * partner's form says what their save does (it waits for review). Each collection's
- * `admin.components`.
+ * partner's form says what their save does (it waits for review), and the API tab is the comms
+ * team's. Each collection's `admin.components`.
  */
 import type { CollectionConfig } from 'payload'
+import { isPartner } from '../access'
 
 const controls = '/components/DocumentControlsForRole'
 
@@ -13,5 +14,14 @@ export const partnerEditComponents = {
     PublishButton: `${controls}#PublishOrSubmitForReview`,
     SaveDraftButton: `${controls}#SaveDraftUnlessPartner`,
     UnpublishButton: `${controls}#UnpublishUnlessPartner`,
+  },
+  views: {
+    edit: {
+      api: {
+        Component: '/components/APIViewForStaff#APIViewForStaff',
+        // Payload's own condition (hideAPIURL), and not for partners.
+        tab: { condition: ({ collectionConfig, req }) => !collectionConfig?.admin?.hideAPIURL && !isPartner(req.user) },
+      },
+    },
   },
 } satisfies NonNullable<NonNullable<CollectionConfig['admin']>['components']>

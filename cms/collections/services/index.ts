@@ -27,7 +27,7 @@ export const Services: CollectionConfig = {
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
-    // A partner's save waits for review: their buttons say so.
+    // A partner's save waits for review: their buttons say so, and the API tab is for staff.
     components: partnerEditComponents,
   },
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
