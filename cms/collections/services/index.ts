@@ -16,6 +16,7 @@ import { confirmationFields, recordConfirmation } from '../../directory/confirma
 import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
 import type { Service } from '../../payload-types'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
+import { partnerEditComponents } from '../../components/partner-edit'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -26,6 +27,8 @@ export const Services: CollectionConfig = {
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
+    // A partner's save waits for review: their buttons say so, and the API tab is for staff.
+    components: partnerEditComponents,
   },
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
