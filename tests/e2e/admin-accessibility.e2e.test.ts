@@ -54,7 +54,10 @@ async function signedIn(session: Session | undefined, width = 1280): Promise<{ c
 async function open(page: Page, path: string) {
   const response = await page.goto(cms + path, { waitUntil: 'networkidle' })
   expect(response?.status(), path).toBeLessThan(400)
-  await page.waitForSelector('.template-default, .template-minimal', { timeout: 30_000 })
+  // Generous: other e2e files rebuild the site on the same two cores, and a page can wait for them.
+  await page.waitForSelector('.template-default, .template-minimal', { timeout: 90_000 }).catch((error: Error) => {
+    throw new Error(`${path} did not show an admin page: ${error.message.split('\n')[0]}`)
+  })
   await page.waitForTimeout(500)
 }
 
@@ -150,7 +153,7 @@ describe('admin screens: no critical or serious axe violation', () => {
     }
     await context.close()
     expect(problems.filter(Boolean).join('\n')).toBe('')
-  })
+  }, 600_000)
 
   it('every editor screen: the partner’s screens, each collection’s list and edit form', async () => {
     const { context, page } = await signedIn(editor)
@@ -169,7 +172,7 @@ describe('admin screens: no critical or serious axe violation', () => {
     }
     await context.close()
     expect(problems.filter(Boolean).join('\n')).toBe('')
-  })
+  }, 600_000)
 
   it('site settings (admins only: editors do not see them)', async () => {
     const { context, page } = await signedIn(admin)

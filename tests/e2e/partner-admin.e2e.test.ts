@@ -81,6 +81,8 @@ describe('the buttons on a partner’s forms say what happens', () => {
       expect(await page.getByRole('button', { name: /publish/i }).count(), `${path}: ${names.join(' | ')}`).toBe(0)
       expect(await page.getByRole('button', { name: /save draft/i }).count(), `${path}: ${names.join(' | ')}`).toBe(0)
       expect(await page.locator('.doc-tabs').getByRole('link', { name: 'API', exact: true }).count(), `${path}: API tab`).toBe(0)
+      // Whether the source names the provider is the comms team's question, never a partner's.
+      expect(await page.getByText('Provider not named in the source', { exact: true }).count(), `${path}: provider checkbox`).toBe(0)
       // Nor in the ⋮ menu where Payload puts Unpublish (shown where the partner may create entries).
       if (await page.locator('.doc-controls__popup').count()) {
         await page.locator('.doc-controls__popup .popup-button').click()
@@ -103,6 +105,7 @@ describe('the buttons on a partner’s forms say what happens', () => {
     expect(await page.getByRole('button', { name: 'Publish changes', exact: true }).count(), (await buttonNames(page)).join(' | ')).toBe(1)
     expect(await page.getByRole('button', { name: /^save draft$/i }).count()).toBe(1)
     expect(await page.getByRole('button', { name: /submit for review/i }).count()).toBe(0)
+    expect(await page.getByText('Provider not named in the source', { exact: true }).count()).toBe(1)
     await page.locator('.doc-controls__popup .popup-button').click()
     await page.getByRole('button', { name: 'Unpublish', exact: true }).waitFor()
     const apiTab = page.locator('.doc-tabs').getByRole('link', { name: 'API', exact: true })

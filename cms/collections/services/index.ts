@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, staff, staffField } from '../../access'
+import { isPartner, ownOrganisationFilter, staff, staffField } from '../../access'
 import { servicesRead, servicesReadVersions, servicesUpdate, staffOrPartner } from './access'
 import { slugField } from '../../fields/slug'
 import { internalSourceField } from '../../fields/source'
@@ -58,7 +58,11 @@ export const Services: CollectionConfig = {
       defaultValue: false,
       // Partners always provide their own entries.
       access: { create: staffField, update: staffField },
-      admin: { description: 'Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.' },
+      admin: {
+        description: 'Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.',
+        // A partner's entries are always their own organisation's: the question is not theirs to answer.
+        condition: (_data, _siblingData, { user }) => !isPartner(user),
+      },
     },
     { name: 'description', type: 'textarea', required: true },
     {
