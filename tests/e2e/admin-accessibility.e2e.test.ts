@@ -58,7 +58,13 @@ async function open(page: Page, path: string) {
   await page.waitForSelector('.template-default, .template-minimal', { timeout: 90_000 }).catch((error: Error) => {
     throw new Error(`${path} did not show an admin page: ${error.message.split('\n')[0]}`)
   })
+  // The admin's names are repaired in the browser after each render (cms/components/a11y): wait
+  // until the repairs have caught up, twice, so a late render is repaired too before axe looks.
+  const repaired = () =>
+    page.waitForFunction(() => document.documentElement.dataset.a11yRepaired === 'true' && !document.documentElement.dataset.a11yPending, null, { timeout: 90_000 })
+  await repaired()
   await page.waitForTimeout(500)
+  await repaired()
 }
 
 async function axe(page: Page): Promise<Violation[]> {

@@ -93,14 +93,20 @@ function repair(root: ParentNode) {
 export function AdminA11yRepairs() {
   useEffect(() => {
     let scheduled = false
+    // Marks on <html> say when the repairs have caught up with what is on screen, so the axe test
+    // checks the page residents of the admin get, not one caught between render and repair.
+    const root = document.documentElement
     const run = () => {
       scheduled = false
       repair(document)
+      root.dataset.a11yRepaired = 'true'
+      delete root.dataset.a11yPending
     }
     run()
     const observer = new MutationObserver(() => {
       if (scheduled) return
       scheduled = true
+      root.dataset.a11yPending = 'true'
       requestAnimationFrame(run)
     })
     observer.observe(document.body, { childList: true, subtree: true })
