@@ -5,8 +5,10 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import type React from 'react'
 import { guardedServerFunctions } from '../../access/server-functions'
+import { AdminA11yRepairs } from '../../components/a11y/AdminA11yRepairs'
 import { importMap } from './admin/importMap.js'
 import './custom.css'
+import './a11y.css'
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
@@ -15,6 +17,7 @@ const serverFunction: ServerFunctionClient = async function (args) {
 
 const Layout = ({ children }: { children: React.ReactNode }) => (
   <RootLayout config={config} importMap={importMap} serverFunction={serverFunction}>
+    <AdminA11yRepairs />
     {children}
   </RootLayout>
 )

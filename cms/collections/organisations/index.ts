@@ -11,10 +11,11 @@ import { internalSourceField } from '../../fields/source'
 import { webAddress } from '../../fields/validators'
 import { options, organisationTypes } from '../../taxonomy'
 import { publishesToSite } from '../../publishing/site-collections'
+import { partnerEditComponents } from '../../components/partner-edit'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory', baseFilter: ownOrganisationFilter('id') },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'type', 'review.state', '_status'], group: 'Directory', baseFilter: ownOrganisationFilter('id'), components: partnerEditComponents },
   access: { read: organisationsRead, readVersions: organisationsReadVersions, create: staff, update: organisationsUpdate, delete: staff },
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ownOrganisationFilter, staff, staffField } from '../../access'
+import { isPartner, ownOrganisationFilter, staff, staffField } from '../../access'
 import { servicesRead, servicesReadVersions, servicesUpdate, staffOrPartner } from './access'
 import { slugField } from '../../fields/slug'
 import { internalSourceField } from '../../fields/source'
@@ -16,6 +16,7 @@ import { confirmationFields, recordConfirmation } from '../../directory/confirma
 import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
 import type { Service } from '../../payload-types'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
+import { partnerEditComponents } from '../../components/partner-edit'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -26,6 +27,8 @@ export const Services: CollectionConfig = {
     group: 'Directory',
     description: 'Support services residents can find on the public site.',
     baseFilter: ownOrganisationFilter('organisation'),
+    // A partner's save waits for review: their buttons say so, and the API tab is for staff.
+    components: partnerEditComponents,
   },
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
@@ -55,7 +58,11 @@ export const Services: CollectionConfig = {
       defaultValue: false,
       // Partners always provide their own entries.
       access: { create: staffField, update: staffField },
-      admin: { description: 'Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.' },
+      admin: {
+        description: 'Tick when the paper or feed describes the service without saying who provides it. Residents then read that the provider is not named, never a guess.',
+        // A partner's entries are always their own organisation's: the question is not theirs to answer.
+        condition: (_data, _siblingData, { user }) => !isPartner(user),
+      },
     },
     { name: 'description', type: 'textarea', required: true },
     {

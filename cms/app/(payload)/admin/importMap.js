@@ -21,6 +21,11 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewNoteForPartner as ReviewNoteForPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
+import { PublishOrSubmitForReview as PublishOrSubmitForReview_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
+import { SaveDraftUnlessPartner as SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
+import { UnpublishUnlessPartner as UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
+import { APIViewForStaff as APIViewForStaff_778809bedb418179ccca4ef9091183b4 } from '../../../components/APIViewForStaff'
 import { ReviewNavLink as ReviewNavLink_8169753a6db803575ef067734d8f1ff8 } from '../../../components/ReviewNavLink'
 import { SiteStatus as SiteStatus_b554d51c40ca051cb980537ecf50af1c } from '../../../components/SiteStatus'
 import { ReviewBanner as ReviewBanner_e2d1256a1956fd9f7afb8ba523458989 } from '../../../components/ReviewBanner'
@@ -52,6 +57,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/DocumentControlsForRole#ReviewNoteForPartner": ReviewNoteForPartner_3f0c931b275a99fb5e5ac7c41b18b867,
+  "/components/DocumentControlsForRole#PublishOrSubmitForReview": PublishOrSubmitForReview_3f0c931b275a99fb5e5ac7c41b18b867,
+  "/components/DocumentControlsForRole#SaveDraftUnlessPartner": SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
+  "/components/DocumentControlsForRole#UnpublishUnlessPartner": UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
+  "/components/APIViewForStaff#APIViewForStaff": APIViewForStaff_778809bedb418179ccca4ef9091183b4,
   "/components/ReviewNavLink#ReviewNavLink": ReviewNavLink_8169753a6db803575ef067734d8f1ff8,
   "/components/SiteStatus#SiteStatus": SiteStatus_b554d51c40ca051cb980537ecf50af1c,
   "/components/ReviewBanner#ReviewBanner": ReviewBanner_e2d1256a1956fd9f7afb8ba523458989,

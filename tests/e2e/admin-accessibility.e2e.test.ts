@@ -1,0 +1,215 @@
+/**
+ * axe-core (WCAG 2.0/2.1/2.2 A and AA) in Chromium on every admin screen partners and editors use
+ * (issue 16), signed in as a partner of one organisation and as an editor. Fails on any critical
+ * or serious violation, except the few listed in KNOWN below, each with the reason it cannot be
+ * fixed from outside Payload's admin. Also: the partner's list and edit form reflow at 320 px.
+ *
+ * With ADMIN_AXE_REPORT=<file> the raw counts (per screen, per rule, every impact) are written
+ * there, for the README's record.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../helpers/chromium'
+import { PASSWORD, restClient, type Session } from '../helpers/rest'
+
+const cms = inject('cmsUrl')
+const api = restClient(cms)
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const FAILING = new Set(['critical', 'serious'])
+
+/**
+ * Known exceptions: violations in Payload's own components that neither configuration, CSS nor a
+ * custom component can reach. Each names the screen (a pattern over the screen's name), the axe
+ * rule, the element (a pattern over its selector) and why. Keep this list as short as possible.
+ */
+type Known = { screen: RegExp; rule: string; selector: RegExp; reason: string }
+const KNOWN: Known[] = []
+
+type Node = { target: string[]; failureSummary: string; html: string }
+type Violation = { id: string; impact: string; help: string; nodes: Node[] }
+type Screen = { name: string; path: string }
+
+const stamp = Date.now()
+let browser: Browser
+let admin: Session
+let partner: Session
+let editor: Session
+let refugeId: number
+let serviceId: number
+let versionId: string
+let mediaId: number | undefined
+const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
+
+async function signedIn(session: Session | undefined, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } })
+  if (session?.token) await context.addCookies([{ name: 'payload-token', value: session.token, url: cms }])
+  return { context, page: await context.newPage() }
+}
+
+/** Opens the screen and waits for Payload's client to settle: forms and lists render after hydration. */
+async function open(page: Page, path: string) {
+  const response = await page.goto(cms + path, { waitUntil: 'networkidle' })
+  expect(response?.status(), path).toBeLessThan(400)
+  // Generous: other e2e files rebuild the site on the same two cores, and a page can wait for them.
+  await page.waitForSelector('.template-default, .template-minimal', { timeout: 90_000 }).catch((error: Error) => {
+    throw new Error(`${path} did not show an admin page: ${error.message.split('\n')[0]}`)
+  })
+  // The admin's names are repaired in the browser after each render (cms/components/a11y): give
+  // the repairs a moment to catch up (a hint only: `checked` below is what decides).
+  await page
+    .waitForFunction(() => document.documentElement.dataset.a11yRepaired === 'true' && !document.documentElement.dataset.a11yPending, null, { timeout: 5_000 })
+    .catch(() => undefined)
+}
+
+/**
+ * The screen's failures once the admin has settled: on a busy machine axe can run between
+ * Payload's render and the repairs, so a screen with failures is looked at again, every 2 s for up
+ * to 30 s. A failure that stays that long fails the test.
+ */
+async function checked(page: Page, screen: string): Promise<string> {
+  let found = failures(screen, await axe(page))
+  for (let attempt = 0; found && attempt < 15; attempt++) {
+    await page.waitForTimeout(2_000)
+    found = failures(screen, await axe(page))
+  }
+  return found
+}
+
+async function axe(page: Page): Promise<Violation[]> {
+  await page.evaluate(axeSource)
+  return (await page.evaluate(async (tags) => {
+    // @ts-expect-error axe is a global once its source has run
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    return result.violations
+  }, TAGS)) as Violation[]
+}
+
+const known = (screen: string, rule: string, node: Node) =>
+  KNOWN.some((k) => k.screen.test(screen) && k.rule === rule && k.selector.test(node.target.join(' ')))
+
+/** Every critical or serious violation not covered by a named exception, readable in a failure. */
+function failures(screen: string, violations: Violation[]) {
+  const lines: string[] = []
+  counts[screen] = {}
+  for (const v of violations) {
+    counts[screen]![v.id] = { impact: v.impact, nodes: v.nodes.length }
+    if (!FAILING.has(v.impact)) continue
+    for (const node of v.nodes.filter((n) => !known(screen, v.id, n))) {
+      lines.push(`${screen}: [${v.impact}] ${v.id} — ${v.help}\n    at ${node.target.join(' ')}\n    ${node.html.slice(0, 160)}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+beforeAll(async () => {
+  admin = await api.admin()
+  const refuge = (await api.call(admin, 'GET', '/organisations?where[slug][equals]=refuge&depth=0')).json.docs[0]
+  refugeId = refuge.id
+  const make = async (role: string, email: string, organisation?: number) => {
+    const created = await api.call(admin, 'POST', '/users', { name: `${role} ${stamp}`, email, password: PASSWORD, role, ...(organisation ? { organisation } : {}) })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    return api.login(email, PASSWORD)
+  }
+  partner = await make('partner', `a11y-partner-${stamp}@example.org`, refugeId)
+  editor = await make('editor', `a11y-editor-${stamp}@example.org`)
+  // A version to compare: the partner saves a change to one of their entries (a draft for review).
+  const service = (await api.call(partner, 'GET', `/services?where[organisation][equals]=${refugeId}&depth=0&limit=1`)).json.docs[0]
+  serviceId = service.id
+  expect((await api.call(partner, 'PATCH', `/services/${serviceId}?draft=true`, { openingHours: `Monday to Friday, 9am to 5pm (${stamp})` })).status).toBe(200)
+  const versions = (await api.call(partner, 'GET', `/services/versions?where[parent][equals]=${serviceId}&sort=-updatedAt&depth=0&limit=1`)).json.docs
+  versionId = String(versions[0].id)
+  // One upload, so the media edit form has something to show (deleted afterwards).
+  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 0, g: 110, b: 120 } } }).png().toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([png], { type: 'image/png' }), `a11y-${stamp}.png`)
+  form.append('_payload', JSON.stringify({ alt: 'A plain teal rectangle for the accessibility test' }))
+  const upload = await fetch(`${cms}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${admin.token}` }, body: form })
+  if (upload.status === 201) mediaId = ((await upload.json()) as { doc: { id: number } }).doc.id
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (mediaId) await api.call(admin, 'DELETE', `/media/${mediaId}`)
+  for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
+  if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
+})
+
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'media', 'site-builds'] as const
+
+describe('admin screens: no critical or serious axe violation', () => {
+  it('sign-in and forgot-password pages', async () => {
+    const { context, page } = await signedIn(undefined)
+    await open(page, '/admin/login')
+    expect(await checked(page, 'sign-in')).toBe('')
+    // Payload's own forgot-password page (the reset email itself comes with issue 17).
+    await open(page, '/admin/forgot')
+    expect(await checked(page, 'forgot password')).toBe('')
+    await context.close()
+  })
+
+  const partnerScreens = (): Screen[] => [
+    { name: 'dashboard', path: '/admin' },
+    { name: 'entries list', path: '/admin/collections/services' },
+    { name: 'entry edit form', path: `/admin/collections/services/${serviceId}` },
+    { name: 'organisation profile', path: `/admin/collections/organisations/${refugeId}` },
+    { name: 'version comparison', path: `/admin/collections/services/${serviceId}/versions/${versionId}` },
+    { name: 'account', path: '/admin/account' },
+    { name: 'review queue', path: '/admin/review' },
+  ]
+
+  it('every partner screen', async () => {
+    const { context, page } = await signedIn(partner)
+    const problems: string[] = []
+    for (const screen of partnerScreens()) {
+      await open(page, screen.path)
+      problems.push(await checked(page, `partner: ${screen.name}`))
+    }
+    await context.close()
+    expect(problems.filter(Boolean).join('\n')).toBe('')
+  }, 600_000)
+
+  it('every editor screen: the partner’s screens, each collection’s list and edit form', async () => {
+    const { context, page } = await signedIn(editor)
+    const screens = partnerScreens()
+    for (const slug of COLLECTIONS) {
+      screens.push({ name: `${slug} list`, path: `/admin/collections/${slug}` })
+      const first = (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
+      // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
+      if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })
+      else if (slug !== 'site-builds') throw new Error(`No ${slug} record to open`)
+    }
+    const problems: string[] = []
+    for (const screen of screens) {
+      await open(page, screen.path)
+      problems.push(await checked(page, `editor: ${screen.name}`))
+    }
+    await context.close()
+    expect(problems.filter(Boolean).join('\n')).toBe('')
+  }, 600_000)
+
+  it('site settings (admins only: editors do not see them)', async () => {
+    const { context, page } = await signedIn(admin)
+    await open(page, '/admin/globals/site-settings')
+    expect(await checked(page, 'admin: site settings')).toBe('')
+    await context.close()
+  })
+})
+
+describe('a phone 320 px wide', () => {
+  it('shows the partner’s list and edit form without horizontal scrolling', async () => {
+    const { context, page } = await signedIn(partner, 320)
+    const widths: Record<string, number> = {}
+    for (const path of ['/admin/collections/services', `/admin/collections/services/${serviceId}`]) {
+      await open(page, path)
+      if (process.env.ADMIN_SHOTS) await page.screenshot({ path: `${process.env.ADMIN_SHOTS}/${path.split('/').pop()}-320.png`, fullPage: true })
+      widths[path] = await page.evaluate(() => document.scrollingElement!.scrollWidth)
+    }
+    await context.close()
+    for (const [path, width] of Object.entries(widths)) expect(width, path).toBeLessThanOrEqual(321)
+  })
+})
