@@ -8,6 +8,7 @@ import { buildConfig, type Migration, type PayloadRequest } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 import { isStaff } from './access'
+import { guardDocumentLocks } from './access/document-locks'
 import { databaseAdapter } from './database'
 import { resolveSecret } from './secret'
 import { projectRoot } from './paths'
@@ -88,4 +89,4 @@ export default buildConfig({
     if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
   },
   telemetry: false,
-})
+}).then(guardDocumentLocks)

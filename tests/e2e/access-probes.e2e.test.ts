@@ -198,6 +198,47 @@ describe('5. scheduled publishing is the comms team’s', () => {
   })
 })
 
+describe('document locks (found while testing issue 16)', () => {
+  // Payload's payload-locked-documents collection lets any signed-in user read, write and delete
+  // every lock, naming anyone as the editor: a partner could mark every news story as "being
+  // edited by" an editor, or remove an editor's lock under them.
+  const lock = (session: Session, relationTo: string, value: number, user: number) =>
+    call(session, 'POST', '/payload-locked-documents', { document: { relationTo, value }, user: { relationTo: 'users', value: user } })
+
+  it('a partner locks only their own organisation’s entries, in their own name, and removes only their own locks', async () => {
+    const story = (await call(editor, 'POST', '/news?draft=true', { title: `Locked story ${stamp}`, date: '2026-11-01', summary: 's', body: paragraph('Being edited.'), _status: 'draft' })).json.doc
+    const held = await lock(editor, 'news', story.id, editor.id!)
+    expect(held.status, JSON.stringify(held.json)).toBe(201)
+    const heldId = held.json.doc.id
+
+    const asEditor = await lock(partnerA, 'news', story.id, editor.id!)
+    expect(asEditor.status, `partner A locks a news story in the editor’s name → ${asEditor.status}`).not.toBe(201)
+    const othersEntry = await lock(partnerA, 'services', serviceB.id, partnerA.id!)
+    expect(othersEntry.status, `partner A locks partner B’s entry → ${othersEntry.status}`).not.toBe(201)
+    const inBsName = await lock(partnerA, 'services', serviceA.id, partnerB.id!)
+    expect(inBsName.status, `partner A locks their entry in partner B’s name → ${inBsName.status}`).not.toBe(201)
+    const takeOver = await call(partnerA, 'PATCH', `/payload-locked-documents/${heldId}`, { user: { relationTo: 'users', value: partnerA.id } })
+    expect(takeOver.status, `partner A takes over the editor’s lock on news → ${takeOver.status}`).not.toBe(200)
+    const removed = await call(partnerA, 'DELETE', `/payload-locked-documents/${heldId}`)
+    expect(denied(removed.status), `partner A removes the editor’s lock → ${removed.status}`).toBe(true)
+    const listed = (await call(partnerA, 'GET', '/payload-locked-documents?limit=100&depth=0')).json.docs as { id: number }[] | undefined
+    expect((listed ?? []).map((doc) => doc.id)).not.toContain(heldId)
+    expect(denied((await call(anonymous, 'GET', '/payload-locked-documents')).status)).toBe(true)
+    // The lock is still the editor's.
+    const still = await call(editor, 'GET', `/payload-locked-documents/${heldId}?depth=0`)
+    expect(still.status).toBe(200)
+    expect(still.json.user.value).toBe(editor.id)
+
+    // What the admin does for a partner still works: lock their own entry, see it, let it go.
+    const own = await lock(partnerA, 'services', serviceA.id, partnerA.id!)
+    expect(own.status, JSON.stringify(own.json)).toBe(201)
+    const mine = await call(partnerA, 'GET', `/payload-locked-documents?where[user.value][equals]=${partnerA.id}&depth=0`)
+    expect(mine.json.docs.map((doc: { id: number }) => doc.id), JSON.stringify(mine.json)).toEqual([own.json.doc.id])
+    expect((await call(partnerA, 'DELETE', `/payload-locked-documents/${own.json.doc.id}`)).status).toBe(200)
+    await call(editor, 'DELETE', `/payload-locked-documents/${heldId}`)
+  })
+})
+
 describe('6. uploads', () => {
   it('the public reads only files that published content uses', async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 0, b: 0 } } }).png().toBuffer()

@@ -38,7 +38,7 @@ let browser: Browser
 let admin: Session
 let partner: Session
 let editor: Session
-let refugeId: number
+let orgId: number
 let serviceId: number
 let versionId: string
 let mediaId: number | undefined
@@ -107,17 +107,25 @@ function failures(screen: string, violations: Violation[]) {
 
 beforeAll(async () => {
   admin = await api.admin()
-  const refuge = (await api.call(admin, 'GET', '/organisations?where[slug][equals]=refuge&depth=0')).json.docs[0]
-  refugeId = refuge.id
+  // An organisation and entry of this test's own: it holds a lock on the entry, and a lock makes
+  // Payload refuse other users' saves (423), so a seeded entry would trip other e2e files.
+  const org = await api.call(admin, 'POST', '/organisations', { name: `Accessibility test organisation ${stamp}`, type: 'charity', _status: 'published' })
+  expect(org.status, JSON.stringify(org.json)).toBe(201)
+  orgId = org.json.doc.id
+  const entry = await api.call(admin, 'POST', '/services', {
+    name: `Accessibility test service ${stamp}`, organisation: orgId, description: 'A support line for the accessibility test.',
+    categories: ['domestic-abuse'], audiences: ['everyone'], areas: ['newham'], _status: 'published',
+  })
+  expect(entry.status, JSON.stringify(entry.json)).toBe(201)
   const make = async (role: string, email: string, organisation?: number) => {
     const created = await api.call(admin, 'POST', '/users', { name: `${role} ${stamp}`, email, password: PASSWORD, role, ...(organisation ? { organisation } : {}) })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
     return api.login(email, PASSWORD)
   }
-  partner = await make('partner', `a11y-partner-${stamp}@example.org`, refugeId)
+  partner = await make('partner', `a11y-partner-${stamp}@example.org`, orgId)
   editor = await make('editor', `a11y-editor-${stamp}@example.org`)
   // A version to compare: the partner saves a change to one of their entries (a draft for review).
-  const service = (await api.call(partner, 'GET', `/services?where[organisation][equals]=${refugeId}&depth=0&limit=1`)).json.docs[0]
+  const service = (await api.call(partner, 'GET', `/services?where[organisation][equals]=${orgId}&depth=0&limit=1`)).json.docs[0]
   serviceId = service.id
   expect((await api.call(partner, 'PATCH', `/services/${serviceId}?draft=true`, { openingHours: `Monday to Friday, 9am to 5pm (${stamp})` })).status).toBe(200)
   const versions = (await api.call(partner, 'GET', `/services/versions?where[parent][equals]=${serviceId}&sort=-updatedAt&depth=0&limit=1`)).json.docs
@@ -136,6 +144,8 @@ afterAll(async () => {
   await browser?.close()
   if (mediaId) await api.call(admin, 'DELETE', `/media/${mediaId}`)
   for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
+  if (serviceId) await api.call(admin, 'DELETE', `/services/${serviceId}`)
+  if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
@@ -156,7 +166,7 @@ describe('admin screens: no critical or serious axe violation', () => {
     { name: 'dashboard', path: '/admin' },
     { name: 'entries list', path: '/admin/collections/services' },
     { name: 'entry edit form', path: `/admin/collections/services/${serviceId}` },
-    { name: 'organisation profile', path: `/admin/collections/organisations/${refugeId}` },
+    { name: 'organisation profile', path: `/admin/collections/organisations/${orgId}` },
     { name: 'version comparison', path: `/admin/collections/services/${serviceId}/versions/${versionId}` },
     { name: 'account', path: '/admin/account' },
     { name: 'review queue', path: '/admin/review' },
