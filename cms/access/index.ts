@@ -66,10 +66,13 @@ export const ownedBy =
  */
 export const staffOrOwningPartnerField =
   (ownerField: 'organisation' | 'id'): FieldAccess =>
-  ({ req, doc }) => {
+  ({ req, doc, data }) => {
     if (isStaff(req.user)) return true
     const org = partnerOrganisation(req.user)
-    return org != null && doc != null && String(relationId(doc[ownerField]) ?? '') === String(org)
+    // Reads pass the stored document as `doc`; the admin's form state passes the form's `data`
+    // (without it a partner's form showed their review trail empty).
+    const record = doc ?? data
+    return org != null && record != null && String(relationId(record[ownerField]) ?? '') === String(org)
   }
 
 /** Internal fields nobody outside the comms team needs (import provenance). */

@@ -1,5 +1,5 @@
 import type { Field } from 'payload'
-import { staffOrOwningPartnerField } from '../access'
+import { staffField, staffOrOwningPartnerField } from '../access'
 import { isReviewDue, REVIEW_INTERVAL_MONTHS } from '../rules'
 
 export const REVIEW_STATES = [
@@ -19,7 +19,9 @@ export type ReviewState = (typeof REVIEW_STATES)[number]['value']
 export const reviewFields = (ownerField: 'organisation' | 'id'): Field => ({
   name: 'review',
   type: 'group',
-  access: { read: staffOrOwningPartnerField(ownerField) },
+  // Written by the server (review/hooks.ts) and by editors; a partner reads it, so their form shows
+  // it read-only instead of offering a state and a note that their save would not keep.
+  access: { read: staffOrOwningPartnerField(ownerField), create: staffField, update: staffField },
   admin: { position: 'sidebar', description: 'Partner changes wait here for an editor to publish them.' },
   fields: [
     { name: 'state', type: 'select', options: [...REVIEW_STATES], admin: { description: 'Set automatically when a partner saves or an editor publishes.' } },

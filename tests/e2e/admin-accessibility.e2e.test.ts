@@ -63,6 +63,24 @@ async function open(page: Page, path: string) {
   await page.waitForFunction(() => document.documentElement.dataset.a11yRepaired === 'true', null, { timeout: 90_000 }).catch((error: Error) => {
     throw new Error(`${path} did not hydrate: ${error.message.split('\n')[0]}`)
   })
+  await renderWholePage(page)
+}
+
+/**
+ * Payload renders a form's fields only once they come within 1000 px of the viewport, and keeps
+ * them: scroll to the end (the page grows as fields appear) and back, so axe sees every field.
+ */
+async function renderWholePage(page: Page) {
+  for (let step = 0; step < 40; step++) {
+    const atEnd = await page.evaluate(() => {
+      const scroller = document.scrollingElement!
+      scroller.scrollBy(0, 800)
+      return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2
+    })
+    await page.waitForTimeout(100)
+    if (atEnd) break
+  }
+  await page.evaluate(() => document.scrollingElement!.scrollTo(0, 0))
 }
 
 /**

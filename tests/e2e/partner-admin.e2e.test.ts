@@ -99,6 +99,19 @@ describe('the buttons on a partner’s forms say what happens', () => {
     await context.close()
   })
 
+  it('a partner reads the review trail of their entry but is not offered to change it', async () => {
+    expect((await call(partner, 'PATCH', `/services/${entry.id}?draft=true`, { openingHours: `Weekdays ${stamp}` })).status).toBe(200)
+    const { context, page } = await signedIn(partner)
+    await openEdit(page, `services/${entry.id}`)
+    const note = page.locator('#field-review__note')
+    await note.scrollIntoViewIfNeeded()
+    await expect.poll(() => page.locator('#field-review__state').textContent()).toContain('Awaiting review')
+    // The server keeps the state and the editors' note whatever a partner sends (review/hooks.ts).
+    expect(await note.isEditable(), 'note to the partner is editable').toBe(false)
+    expect(await page.locator('#field-review__state input').isEditable(), 'review state is editable').toBe(false)
+    await context.close()
+  })
+
   it('an editor on the same form keeps Payload’s Publish changes and Save draft, and the API tab', async () => {
     const { context, page } = await signedIn(editor)
     await openEdit(page, `services/${entry.id}`)
