@@ -24,6 +24,10 @@ import { Users } from './collections/users'
 import { SiteBuilds } from './collections/site-builds'
 import { Backups } from './collections/backups'
 import { backupBeforeMigrating, backupTask } from './backups/job'
+import { Emails } from './collections/emails'
+import { emailSettings, mailStatus } from './email/config'
+import { queuedEmailAdapter } from './email/queue'
+import { sendEmailTask } from './email/task'
 import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { recordStartup } from './publishing/run-build'
@@ -65,19 +69,25 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups, Emails],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Every email is a job on the 'email' queue (cms/email): SMTP_URL, or the outbox folder without it.
+  email: queuedEmailAdapter(emailSettings()),
   jobs: {
-    // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // Runs scheduled publishes (and later, site rebuilds) inside the CMS process; and any email
+    // not sent at once (a retry after SMTP failed).
+    autoRun: [
+      { cron: '* * * * *', queue: 'default' },
+      { cron: '* * * * *', queue: 'email' },
+    ],
     shouldAutoRun: () => process.env.CSP_HUB_JOBS !== 'off',
     // Payload lets any signed-in user queue, run and cancel jobs (scheduled publishes among them)
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
     access: { queue: staffJobs, run: staffJobs, cancel: staffJobs },
     // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
-    tasks: [backupTask],
+    tasks: [backupTask, sendEmailTask],
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {
@@ -85,6 +95,8 @@ export default buildConfig({
     // committed migrations here, before anything reads, so dev, tests and production share one schema.
     if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as Migration[] })
     await ensureFirstAdmin(payload)
+    const mail = mailStatus(emailSettings())
+    if (mail) payload.logger[process.env.NODE_ENV === 'production' ? 'warn' : 'info'](mail)
     if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
   },
   telemetry: false,
