@@ -135,6 +135,8 @@ export interface Config {
     tasks: {
       backup: TaskBackup;
       'send-email': TaskSendEmail;
+      'partner-reminders': TaskPartnerReminders;
+      'editor-digest': TaskEditorDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -890,7 +892,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'send-email' | 'schedulePublish';
+        taskSlug: 'inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -923,7 +925,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'send-email' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1589,6 +1591,36 @@ export interface TaskSendEmail {
   };
   output: {
     state: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPartner-reminders".
+ */
+export interface TaskPartnerReminders {
+  input: {
+    /**
+     * ISO date-time the period is taken from; empty = now.
+     */
+    now?: string | null;
+  };
+  output: {
+    queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEditor-digest".
+ */
+export interface TaskEditorDigest {
+  input: {
+    /**
+     * ISO date-time the period is taken from; empty = now.
+     */
+    now?: string | null;
+  };
+  output: {
+    queued: number;
   };
 }
 /**

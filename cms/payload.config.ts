@@ -28,6 +28,7 @@ import { Emails } from './collections/emails'
 import { emailSettings, mailStatus } from './email/config'
 import { queuedEmailAdapter } from './email/queue'
 import { sendEmailTask } from './email/task'
+import { editorDigestTask, partnerRemindersTask } from './email/reminders'
 import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { recordStartup } from './publishing/run-build'
@@ -87,7 +88,7 @@ export default buildConfig({
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
     access: { queue: staffJobs, run: staffJobs, cancel: staffJobs },
     // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
-    tasks: [backupTask, sendEmailTask],
+    tasks: [backupTask, sendEmailTask, partnerRemindersTask, editorDigestTask],
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {

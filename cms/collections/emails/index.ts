@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { hiddenFromPartners, nobody, staff } from '../../access'
+import { remindersEndpoint } from '../../email/reminders'
 
 export const EMAIL_KINDS = [
   { label: 'Invitation', value: 'invitation' },
@@ -31,6 +32,7 @@ export const Emails: CollectionConfig = {
       'Without SMTP_URL, messages are written to the outbox folder instead of being sent.',
   },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
+  endpoints: [remindersEndpoint],
   defaultSort: '-createdAt',
   fields: [
     { name: 'kind', type: 'select', required: true, options: [...EMAIL_KINDS] },
