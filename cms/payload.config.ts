@@ -63,8 +63,11 @@ export default buildConfig({
     // Payload's default avatar is Gravatar: a request to a third party for every signed-in user.
     avatar: 'default',
     components: {
-      views: { review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' } },
-      afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink'],
+      views: {
+        review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' },
+        invite: { Component: '/components/email/InviteUser#InviteUser', path: '/invite' },
+      },
+      afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink', '/components/email/InviteNavLink#InviteNavLink'],
       beforeDashboard: ['/components/SiteStatus#SiteStatus', '/components/ReviewBanner#ReviewBanner'],
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },

@@ -25,6 +25,16 @@ export const confirmerOf = (user: { name?: unknown; email?: unknown } | null | u
 /** The fields: the stored confirmation (read-only everywhere) and the editor's one-tick action. */
 export const confirmationFields: Field[] = [
   {
+    // The one-step confirmation for the entry's partner (and editors), on a saved entry.
+    name: 'confirmStillCorrect',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/components/email/ConfirmStillCorrect#ConfirmStillCorrect' },
+      condition: (data) => Boolean((data as { id?: unknown } | undefined)?.id),
+    },
+  },
+  {
     name: 'confirmed',
     label: 'Last confirmed with the service',
     type: 'group',

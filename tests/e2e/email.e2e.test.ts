@@ -128,6 +128,19 @@ describe('invitations', () => {
     expect(smtp.to('x@partner-a.test').length + smtp.to('y@partner-a.test').length + smtp.to('boss@csp-hub.test').length).toBe(0)
   })
 
+  it('the admin has an invitation screen, for staff only', async () => {
+    const page = async (session: Session, route: string) =>
+      (await fetch(`${cms}/admin${route}`, { headers: { Cookie: `payload-token=${session.token}`, 'Sec-Fetch-Site': 'none' } })).text()
+    const forEditor = await page(editor, '/invite')
+    expect(forEditor).toContain('Invite a person')
+    expect(forEditor).toContain('Email Test Org A')
+    expect(forEditor).not.toContain('value="admin"')
+    expect(await page(admin, '/invite')).toContain('value="admin"')
+    const forPartner = await page(await login('ada@partner-a.test', PASSWORD), '/invite')
+    expect(forPartner).toContain('Only the comms team can invite people.')
+    expect(forPartner).not.toContain('Send invitation')
+  })
+
   it('an invitation link expires after 72 hours', async () => {
     const email = 'late@partner-a.test'
     const invited = await call(admin, 'POST', '/users/invite', { email, name: 'Late', role: 'partner', organisation: orgA })
