@@ -35,6 +35,12 @@ import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
 
+// Payload refuses to start outside production when any @payloadcms package's version differs from
+// payload's. @payloadcms/email-nodemailer's newest release is 3.90.1 (payload is 3.90.2; there is no
+// 3.90.2 of it), so Payload's check is off and ours runs instead: every other @payloadcms package
+// must match payload exactly (cms/email/versions.test.ts).
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
+
 /** Comma-separated origins, e.g. "https://admin.example.org,https://www.example.org". */
 const originList = (value: string | undefined) =>
   (value ?? '')
