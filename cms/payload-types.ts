@@ -79,6 +79,7 @@ export interface Config {
     users: User;
     'site-builds': SiteBuild;
     backups: Backup;
+    emails: Email;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -106,6 +107,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
+    emails: EmailsSelect<false> | EmailsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -132,6 +134,9 @@ export interface Config {
   jobs: {
     tasks: {
       backup: TaskBackup;
+      'send-email': TaskSendEmail;
+      'partner-reminders': TaskPartnerReminders;
+      'editor-digest': TaskEditorDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -263,6 +268,8 @@ export interface Organisation {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * To add someone, use “Invite a person” in the menu: they get an email and choose their own password.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -795,6 +802,28 @@ export interface Backup {
   createdAt: string;
 }
 /**
+ * Every email the CMS has sent or is trying to send. A message that fails is tried again after 1, 2, 4 and 8 minutes, then marked failed with the reason. Without SMTP_URL, messages are written to the outbox folder instead of being sent.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "emails".
+ */
+export interface Email {
+  id: number;
+  kind: 'invitation' | 'password-reset' | 'decision' | 'partner-digest' | 'editor-digest' | 'other';
+  to: string;
+  subject: string;
+  state: 'queued' | 'sent' | 'retrying' | 'failed';
+  attempts?: number | null;
+  lastError?: string | null;
+  sentAt?: string | null;
+  /**
+   * For reminders: one per organisation (or editor) and period.
+   */
+  key?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -863,7 +892,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'schedulePublish';
+        taskSlug: 'inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -896,7 +925,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -966,6 +995,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'backups';
         value: number | Backup;
+      } | null)
+    | ({
+        relationTo: 'emails';
+        value: number | Email;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1359,6 +1392,22 @@ export interface BackupsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "emails_select".
+ */
+export interface EmailsSelect<T extends boolean = true> {
+  kind?: T;
+  to?: T;
+  subject?: T;
+  state?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
+  key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1529,6 +1578,49 @@ export interface TaskBackup {
     name: string;
     result: string;
     bytes?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-email".
+ */
+export interface TaskSendEmail {
+  input: {
+    email: number;
+    sealed: string;
+  };
+  output: {
+    state: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPartner-reminders".
+ */
+export interface TaskPartnerReminders {
+  input: {
+    /**
+     * ISO date-time the period is taken from; empty = now.
+     */
+    now?: string | null;
+  };
+  output: {
+    queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEditor-digest".
+ */
+export interface TaskEditorDigest {
+  input: {
+    /**
+     * ISO date-time the period is taken from; empty = now.
+     */
+    now?: string | null;
+  };
+  output: {
+    queued: number;
   };
 }
 /**

@@ -25,11 +25,22 @@ import { Users } from './collections/users'
 import { SiteBuilds } from './collections/site-builds'
 import { Backups } from './collections/backups'
 import { backupBeforeMigrating, backupTask } from './backups/job'
+import { Emails } from './collections/emails'
+import { emailSettings, mailStatus } from './email/config'
+import { queuedEmailAdapter } from './email/queue'
+import { sendEmailTask } from './email/task'
+import { editorDigestTask, partnerRemindersTask } from './email/reminders'
 import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
+
+// Payload refuses to start outside production when any @payloadcms package's version differs from
+// payload's. @payloadcms/email-nodemailer's newest release is 3.90.1 (payload is 3.90.2; there is no
+// 3.90.2 of it), so Payload's check is off and ours runs instead: every other @payloadcms package
+// must match payload exactly (cms/email/versions.test.ts).
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 
 /** Comma-separated origins, e.g. "https://admin.example.org,https://www.example.org". */
 const originList = (value: string | undefined) =>
@@ -59,26 +70,35 @@ export default buildConfig({
     // Payload's default avatar is Gravatar: a request to a third party for every signed-in user.
     avatar: 'default',
     components: {
-      views: { review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' } },
-      afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink'],
+      views: {
+        review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' },
+        invite: { Component: '/components/email/InviteUser#InviteUser', path: '/invite' },
+      },
+      afterNavLinks: ['/components/ReviewNavLink#ReviewNavLink', '/components/email/InviteNavLink#InviteNavLink'],
       beforeDashboard: ['/components/SiteStatus#SiteStatus', '/components/ReviewBanner#ReviewBanner'],
     },
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups, Emails],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Every email is a job on the 'email' queue (cms/email): SMTP_URL, or the outbox folder without it.
+  email: queuedEmailAdapter(emailSettings()),
   jobs: {
-    // Runs scheduled publishes (and later, site rebuilds) inside the CMS process.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // Runs scheduled publishes (and later, site rebuilds) inside the CMS process; and any email
+    // not sent at once (a retry after SMTP failed).
+    autoRun: [
+      { cron: '* * * * *', queue: 'default' },
+      { cron: '* * * * *', queue: 'email' },
+    ],
     shouldAutoRun: () => process.env.CSP_HUB_JOBS !== 'off',
     // Payload lets any signed-in user queue, run and cancel jobs (scheduled publishes among them)
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
     access: { queue: staffJobs, run: staffJobs, cancel: staffJobs },
     // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
-    tasks: [backupTask],
+    tasks: [backupTask, sendEmailTask, partnerRemindersTask, editorDigestTask],
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {
@@ -86,6 +106,8 @@ export default buildConfig({
     // committed migrations here, before anything reads, so dev, tests and production share one schema.
     if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as Migration[] })
     await ensureFirstAdmin(payload)
+    const mail = mailStatus(emailSettings())
+    if (mail) payload.logger[process.env.NODE_ENV === 'production' ? 'warn' : 'info'](mail)
     if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
   },
   telemetry: false,

@@ -7,8 +7,9 @@
  *   organisation, confirmed its details by submitting them.
  * The request can never write `confirmed` itself (field access), only these two actions.
  */
-import type { CollectionBeforeChangeHook, Field, PayloadRequest } from 'payload'
-import { isStaff, staffField, staffOrOwningPartnerField } from '../access'
+import { Forbidden, NotFound, type CollectionBeforeChangeHook, type Endpoint, type Field, type PayloadRequest } from 'payload'
+import { isPartner, isStaff, organisationOf, staffField, staffOrOwningPartnerField } from '../access'
+import { siteBuilder } from '../publishing/hooks'
 import { relationId } from '../fields/relation'
 
 const nobody = () => false
@@ -23,6 +24,16 @@ export const confirmerOf = (user: { name?: unknown; email?: unknown } | null | u
 
 /** The fields: the stored confirmation (read-only everywhere) and the editor's one-tick action. */
 export const confirmationFields: Field[] = [
+  {
+    // The one-step confirmation for the entry's partner (and editors), on a saved entry.
+    name: 'confirmStillCorrect',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/components/email/ConfirmStillCorrect#ConfirmStillCorrect' },
+      condition: (data) => Boolean((data as { id?: unknown } | undefined)?.id),
+    },
+  },
   {
     name: 'confirmed',
     label: 'Last confirmed with the service',
@@ -71,4 +82,32 @@ export const recordConfirmation: CollectionBeforeChangeHook = async ({ data, ori
     data.confirmed = { on: today(), by }
   }
   return data
+}
+
+/**
+ * "Confirm still correct" in one step: POST /api/services/:id/confirm. The partner who keeps the
+ * entry (or an editor) says it is still right without editing it. That records who and when (the
+ * date residents see as "last checked") and so clears the review flag; it changes no public
+ * content, so it needs no editor review and leaves any draft awaiting review as it is. Other
+ * organisations' entries are not found (404), anonymous callers are refused.
+ */
+export const confirmStillCorrectEndpoint: Endpoint = {
+  path: '/:id/confirm',
+  method: 'post',
+  handler: async (req) => {
+    const user = req.user
+    if (!user) throw new Forbidden(req.t)
+    const id = String(req.routeParams?.id ?? '')
+    const entry = (await req.payload
+      .findByID({ collection: 'services', id, depth: 0, overrideAccess: false, user, req, disableErrors: true })
+      .catch(() => null)) as { id: number; organisation?: unknown; _status?: string } | null
+    if (!entry) throw new NotFound(req.t)
+    const own = isPartner(user) && String(relationId(entry.organisation) ?? '') === String(organisationOf(user) ?? '')
+    if (!isStaff(user) && !own) throw new NotFound(req.t)
+    const confirmed = { on: today(), by: confirmerOf(user) }
+    // Only these two columns, on the live document: no version, no review, no other field touched.
+    await req.payload.db.updateOne({ collection: 'services', id: entry.id, data: { confirmed }, req })
+    if (entry._status === 'published') siteBuilder(req.payload)?.request(`Directory entry #${entry.id} confirmed still correct`)
+    return Response.json({ message: 'Confirmed: thank you. The entry now shows today as its last check.', confirmed: { on: confirmed.on } })
+  },
 }

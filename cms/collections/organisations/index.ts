@@ -4,6 +4,7 @@ import { organisationsRead, organisationsReadVersions, organisationsUpdate } fro
 import { externalIdField, uuidField } from '../../fields/identity'
 import { reviewFields } from '../../review/fields'
 import { partnerSavesAreDrafts, reviewTrail } from '../../review/hooks'
+import { emailReviewDecision } from '../../email/decisions'
 import { restoreVersionAsDraftForPartners } from '../../review/restore'
 import { editorialVersions } from '../../versions'
 import { slugField } from '../../fields/slug'
@@ -20,7 +21,7 @@ export const Organisations: CollectionConfig = {
   // Partners keep their own profile current; like directory entries, their changes wait for review.
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('organisations')],
-  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')] }),
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('id')], afterChange: [emailReviewDecision] }),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),

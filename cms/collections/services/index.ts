@@ -12,7 +12,8 @@ import { partnerSavesAreDrafts, reviewTrail } from '../../review/hooks'
 import { noConfidentialLocation } from './hooks'
 import { isLocationConfidential, type LocatableEntry } from '../../directory/confidential-location'
 import { restoreVersionAsDraftForPartners } from '../../review/restore'
-import { confirmationFields, recordConfirmation } from '../../directory/confirmation'
+import { confirmationFields, confirmStillCorrectEndpoint, recordConfirmation } from '../../directory/confirmation'
+import { emailReviewDecision } from '../../email/decisions'
 import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
 import type { Service } from '../../payload-types'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
@@ -32,8 +33,8 @@ export const Services: CollectionConfig = {
   },
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
-  endpoints: [restoreVersionAsDraftForPartners('services')],
-  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation] }),
+  endpoints: [restoreVersionAsDraftForPartners('services'), confirmStillCorrectEndpoint],
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation], afterChange: [emailReviewDecision] }),
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index

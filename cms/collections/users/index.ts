@@ -1,12 +1,24 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { admins, staff } from '../../access'
 import { usersRead, usersUpdate } from './access'
 import { passwordPolicy, roleRules } from './hooks'
+import { inviteEndpoint } from '../../email/invite'
+import { rememberText } from '../../email/queue'
+import { resetEmail } from '../../email/templates'
 import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../../auth/login-guard'
+
+const RESET_MINUTES = 60
+const resetMessage = (req: PayloadRequest | undefined, token: string | undefined) => resetEmail({ base: req?.payload.config.serverURL ?? '', token: token ?? '', minutes: RESET_MINUTES })
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'organisation'], group: 'Admin' },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role', 'organisation'],
+    group: 'Admin',
+    description: 'To add someone, use “Invite a person” in the menu: they get an email and choose their own password.',
+  },
+  endpoints: [inviteEndpoint],
   auth: {
     // Five wrong passwords lock the account for ten minutes.
     maxLoginAttempts: 5,
@@ -14,7 +26,18 @@ export const Users: CollectionConfig = {
     cookies: { secure: process.env.NODE_ENV === 'production' && !process.env.CMS_PUBLIC_URL?.startsWith('http://'), sameSite: 'Lax' },
     // Payload's own per-account interval writes outside the request's transaction, which SQLite
     // refuses ("database is locked": every reset answered 500). The hooks below throttle instead.
-    forgotPassword: { minRequestInterval: 0 },
+    // The reset email is ours (cms/email/templates.ts), queued like every email (cms/email/queue.ts);
+    // its link works once and for an hour. Known and unknown addresses get the same answer.
+    forgotPassword: {
+      minRequestInterval: 0,
+      expiration: RESET_MINUTES * 60_000,
+      generateEmailSubject: ({ req, token } = {}) => resetMessage(req, token).subject,
+      generateEmailHTML: ({ req, token } = {}) => {
+        const message = resetMessage(req, token)
+        rememberText(message.html, message.text, 'password-reset')
+        return message.html
+      },
+    },
   },
   access: {
     read: usersRead,

@@ -26,10 +26,13 @@ import { PublishOrSubmitForReview as PublishOrSubmitForReview_3f0c931b275a99fb5e
 import { SaveDraftUnlessPartner as SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { UnpublishUnlessPartner as UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { APIViewForStaff as APIViewForStaff_778809bedb418179ccca4ef9091183b4 } from '../../../components/APIViewForStaff'
+import { ConfirmStillCorrect as ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe } from '../../../components/email/ConfirmStillCorrect'
 import { ReviewNavLink as ReviewNavLink_8169753a6db803575ef067734d8f1ff8 } from '../../../components/ReviewNavLink'
+import { InviteNavLink as InviteNavLink_bb4cc188b7e120e89a1efa44a4b31772 } from '../../../components/email/InviteNavLink'
 import { SiteStatus as SiteStatus_b554d51c40ca051cb980537ecf50af1c } from '../../../components/SiteStatus'
 import { ReviewBanner as ReviewBanner_e2d1256a1956fd9f7afb8ba523458989 } from '../../../components/ReviewBanner'
 import { ReviewQueue as ReviewQueue_0a3ae08271ef03452a037534f819af9a } from '../../../components/ReviewQueue'
+import { InviteUser as InviteUser_afa710343f0430308c6e02ca022c8954 } from '../../../components/email/InviteUser'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,9 +65,12 @@ export const importMap = {
   "/components/DocumentControlsForRole#SaveDraftUnlessPartner": SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/DocumentControlsForRole#UnpublishUnlessPartner": UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/APIViewForStaff#APIViewForStaff": APIViewForStaff_778809bedb418179ccca4ef9091183b4,
+  "/components/email/ConfirmStillCorrect#ConfirmStillCorrect": ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe,
   "/components/ReviewNavLink#ReviewNavLink": ReviewNavLink_8169753a6db803575ef067734d8f1ff8,
+  "/components/email/InviteNavLink#InviteNavLink": InviteNavLink_bb4cc188b7e120e89a1efa44a4b31772,
   "/components/SiteStatus#SiteStatus": SiteStatus_b554d51c40ca051cb980537ecf50af1c,
   "/components/ReviewBanner#ReviewBanner": ReviewBanner_e2d1256a1956fd9f7afb8ba523458989,
   "/components/ReviewQueue#ReviewQueue": ReviewQueue_0a3ae08271ef03452a037534f819af9a,
+  "/components/email/InviteUser#InviteUser": InviteUser_afa710343f0430308c6e02ca022c8954,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
