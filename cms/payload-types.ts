@@ -79,6 +79,7 @@ export interface Config {
     users: User;
     'site-builds': SiteBuild;
     backups: Backup;
+    'preview-links': PreviewLink;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -106,6 +107,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
+    'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -795,6 +797,37 @@ export interface Backup {
   createdAt: string;
 }
 /**
+ * A link that shows one document's saved draft to someone without an account. It expires (7 days unless you choose, at most 14); revoke it when it is no longer needed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links".
+ */
+export interface PreviewLink {
+  id: number;
+  /**
+   * Who it is for, e.g. "Cllr Smith — sign-off of the strategy".
+   */
+  label: string;
+  collectionSlug: 'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings';
+  documentId: string;
+  /**
+   * At most 14 days from now.
+   */
+  expiresAt: string;
+  /**
+   * A revoked link shows "not found" to whoever opens it.
+   */
+  revoked?: boolean | null;
+  createdBy?: (number | null) | User;
+  salt?: string | null;
+  /**
+   * Send this address to the person who should see the draft.
+   */
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -966,6 +999,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'backups';
         value: number | Backup;
+      } | null)
+    | ({
+        relationTo: 'preview-links';
+        value: number | PreviewLink;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1354,6 +1391,22 @@ export interface BackupsSelect<T extends boolean = true> {
   path?: T;
   error?: T;
   removedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links_select".
+ */
+export interface PreviewLinksSelect<T extends boolean = true> {
+  label?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  expiresAt?: T;
+  revoked?: T;
+  createdBy?: T;
+  salt?: T;
+  url?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import * as migration_20261123_230028_site_build_exclusions from './20261123_230
 import * as migration_20261123_231925_location_confidential from './20261123_231925_location_confidential';
 import * as migration_20261124_010014_provider_origin_confirmation from './20261124_010014_provider_origin_confirmation';
 import * as migration_20261124_014410_step_free_access from './20261124_014410_step_free_access';
+import * as migration_20261124_040338_preview_links from './20261124_040338_preview_links';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261124_014410_step_free_access.up,
     down: migration_20261124_014410_step_free_access.down,
-    name: '20261124_014410_step_free_access'
+    name: '20261124_014410_step_free_access',
+  },
+  {
+    up: migration_20261124_040338_preview_links.up,
+    down: migration_20261124_040338_preview_links.down,
+    name: '20261124_040338_preview_links'
   },
 ];
