@@ -101,6 +101,6 @@ export function createPreviewHandler(payload: () => Promise<Payload>) {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value)
     // The preview server routes by address: a shared link renders as /preview/<collection>/<id>.
     req.url = `/preview/${collection}/${id}`
-    await (await astroHandler())(req, res, undefined, { preview: result.locals })
+    await (await astroHandler())(req, res, undefined, { preview: result.locals, siteSettings: result.locals.page.props.settings })
   }
 }

@@ -271,7 +271,8 @@ describe('live preview beside the form', () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
     await context.addCookies([{ name: 'payload-token', value: editor.token!, url: cms }])
     const page = await context.newPage()
-    await page.goto(`${cms}/admin/collections/strategies/${strategy.id}/preview`)
+    await page.goto(`${cms}/admin/collections/strategies/${strategy.id}`)
+    await page.locator('#live-preview-toggler').click()
     const frame = page.frameLocator('iframe.live-preview-iframe')
     await frame.getByText(DRAFT_TEXT).waitFor({ timeout: 30_000 })
     const next = `Saved from the form ${stamp}`
