@@ -131,7 +131,7 @@ describe('an editor previews a draft', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     await page.goto(`${cms}/preview/strategies/${strategy.id}`)
     await page.getByText(DRAFT_TEXT).waitFor()
-    const exit = page.getByRole('link', { name: /exit this page/i }).first()
+    const exit = page.getByRole('link', { name: /quick exit/i }).first()
     const banner = page.locator('.preview-banner')
     const [e, b] = [await exit.boundingBox(), await banner.boundingBox()]
     expect(e && b).toBeTruthy()
@@ -273,7 +273,7 @@ describe('live preview beside the form', () => {
     const page = await context.newPage()
     await page.goto(`${cms}/admin/collections/strategies/${strategy.id}`)
     await page.locator('#live-preview-toggler').click()
-    const frame = page.frameLocator('iframe.live-preview-iframe')
+    const frame = page.frameLocator('iframe#live-preview-iframe')
     await frame.getByText(DRAFT_TEXT).waitFor({ timeout: 30_000 })
     const next = `Saved from the form ${stamp}`
     await page.locator('#field-summary').fill(next)
