@@ -55,6 +55,7 @@ for (let round = 0; round < 5; round++)
     const { ms, status } = await get(route)
     times.push(ms)
     statuses[status] = (statuses[status] ?? 0) + 1
+    if (round === 0 && status !== 200) console.log(status, route)
   }
 times.sort((a, b) => a - b)
 const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10

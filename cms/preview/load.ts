@@ -72,10 +72,18 @@ async function published<S extends z.ZodType>(payload: Payload, collection: Coll
  */
 async function mayReadDraft(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer): Promise<boolean> {
   if ('sharedLink' in viewer) return true
+  // No drafts in this collection (partnerships): the saved record is what will be public; the
+  // viewer may preview what they may read.
+  if (!payload.collections[collection]?.config.versions?.drafts)
+    return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
   const found = await payload
     .findVersions({ collection, where: { parent: { equals: id } }, limit: 1, overrideAccess: false, user: viewer.user, depth: 0 })
     .catch(() => null) // Forbidden: a partner asking for the comms team's drafts
-  return Boolean(found?.totalDocs)
+  if (!found) return false
+  if (found.totalDocs > 0) return true
+  // A record with no version rows (written before drafts were switched on) has no draft to hide:
+  // what the viewer may read of it is all there is.
+  return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
 }
 
 export async function loadPreview(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer): Promise<PreviewResult> {
