@@ -80,6 +80,7 @@ export interface Config {
     'site-builds': SiteBuild;
     backups: Backup;
     emails: Email;
+    'preview-links': PreviewLink;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -108,6 +109,7 @@ export interface Config {
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
     emails: EmailsSelect<false> | EmailsSelect<true>;
+    'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -824,6 +826,37 @@ export interface Email {
   createdAt: string;
 }
 /**
+ * A link that shows one document's saved draft to someone without an account. It expires (7 days unless you choose, at most 14); revoke it when it is no longer needed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links".
+ */
+export interface PreviewLink {
+  id: number;
+  /**
+   * Who it is for, e.g. "Cllr Smith — sign-off of the strategy".
+   */
+  label: string;
+  collectionSlug: 'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings';
+  documentId: string;
+  /**
+   * At most 14 days from now.
+   */
+  expiresAt: string;
+  /**
+   * A revoked link shows "not found" to whoever opens it.
+   */
+  revoked?: boolean | null;
+  createdBy?: (number | null) | User;
+  salt?: string | null;
+  /**
+   * Send this address to the person who should see the draft.
+   */
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -999,6 +1032,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'emails';
         value: number | Email;
+      } | null)
+    | ({
+        relationTo: 'preview-links';
+        value: number | PreviewLink;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1403,6 +1440,22 @@ export interface EmailsSelect<T extends boolean = true> {
   lastError?: T;
   sentAt?: T;
   key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links_select".
+ */
+export interface PreviewLinksSelect<T extends boolean = true> {
+  label?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  expiresAt?: T;
+  revoked?: T;
+  createdBy?: T;
+  salt?: T;
+  url?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -24,6 +24,8 @@ import { Strategies } from './collections/strategies'
 import { Users } from './collections/users'
 import { SiteBuilds } from './collections/site-builds'
 import { Backups } from './collections/backups'
+import { PreviewLinks } from './collections/preview-links'
+import { livePreview } from './preview/live-preview'
 import { backupBeforeMigrating, backupTask } from './backups/job'
 import { Emails } from './collections/emails'
 import { emailSettings, mailStatus } from './email/config'
@@ -69,6 +71,8 @@ export default buildConfig({
     meta: { titleSuffix: ' — CSP Hub' },
     // Payload's default avatar is Gravatar: a request to a third party for every signed-in user.
     avatar: 'default',
+    // Issue 18: the draft as the public site will show it, beside the form.
+    livePreview,
     components: {
       views: {
         review: { Component: '/components/ReviewQueue#ReviewQueue', path: '/review' },
@@ -80,7 +84,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups, Emails],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups, Emails, PreviewLinks],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },

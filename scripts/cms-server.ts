@@ -13,6 +13,8 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { CLIENT_IP_HEADER, clientIp, trustedProxies } from '../cms/auth/client-ip'
 import { projectRoot } from '../cms/paths'
+import { createPreviewHandler } from '../cms/preview/server'
+import { ensurePreviewBuild } from './lib/preview-build'
 
 // Next reads NODE_ENV when it loads; `next start` forces production, and so do we.
 ;(process.env as Record<string, string>).NODE_ENV = 'production'
@@ -26,8 +28,19 @@ const app = next({ dev: false, dir: path.join(projectRoot, 'cms'), port, hostnam
 await app.prepare()
 const handle = app.getRequestHandler()
 
+// Previews (issue 18): the site's page components rendered from a draft, on this origin so the
+// admin's session reaches them (cms/preview/server.ts). Built here if the site changed (~2 s).
+await ensurePreviewBuild()
+const handlePreview = createPreviewHandler(async () => (await import('./lib/cms')).openCms())
+
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
+  if (req.url?.startsWith('/preview/'))
+    return void handlePreview(req, res).catch((error: unknown) => {
+      console.error('Preview failed:', error)
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end('The preview could not be rendered.')
+    })
   void handle(req, res)
 })
 server.listen(port, hostname, () => {

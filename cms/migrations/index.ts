@@ -9,6 +9,7 @@ import * as migration_20261123_231925_location_confidential from './20261123_231
 import * as migration_20261124_010014_provider_origin_confirmation from './20261124_010014_provider_origin_confirmation';
 import * as migration_20261124_014410_step_free_access from './20261124_014410_step_free_access';
 import * as migration_20261124_035628_emails from './20261124_035628_emails';
+import * as migration_20261124_040338_preview_links from './20261124_040338_preview_links';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261124_035628_emails.up,
     down: migration_20261124_035628_emails.down,
     name: '20261124_035628_emails'
+  },
+  {
+    up: migration_20261124_040338_preview_links.up,
+    down: migration_20261124_040338_preview_links.down,
+    name: '20261124_040338_preview_links'
   },
 ];

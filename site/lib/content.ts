@@ -1,26 +1,27 @@
 /** Content queries shared by pages: sorted, and with the relations pages need. */
 import { getCollection } from 'astro:content'
+import { agendaOrder, newestFirst, prioritiesOrder, servicesOrder, strategiesOrder, byName as byNameOf } from './order'
 
-export const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en-GB')
+export const byName = <T extends { data: { name: string } }>(a: T, b: T) => byNameOf(a.data, b.data)
 
 export async function services() {
-  return (await getCollection('services')).sort((a, b) => Number(b.data.urgent) - Number(a.data.urgent) || byName(a, b))
+  return (await getCollection('services')).sort((a, b) => servicesOrder(a.data, b.data))
 }
 
 export async function news() {
-  return (await getCollection('news')).sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+  return (await getCollection('news')).sort((a, b) => newestFirst(a.data, b.data))
 }
 
 export async function meetings() {
-  return (await getCollection('meetings')).sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+  return (await getCollection('meetings')).sort((a, b) => newestFirst(a.data, b.data))
 }
 
 export async function strategies() {
-  return (await getCollection('strategies')).sort((a, b) => b.data.periodStart - a.data.periodStart)
+  return (await getCollection('strategies')).sort((a, b) => strategiesOrder(a.data, b.data))
 }
 
 export async function prioritiesOf(strategySlug: string) {
-  return (await getCollection('priorities', (p) => p.data.strategy.slug === strategySlug)).sort((a, b) => a.data.order - b.data.order)
+  return (await getCollection('priorities', (p) => p.data.strategy.slug === strategySlug)).sort((a, b) => prioritiesOrder(a.data, b.data))
 }
 
 export async function organisationsBySlug() {
@@ -29,7 +30,7 @@ export async function organisationsBySlug() {
 
 /** Public agenda items of a meeting, in agenda order (restricted items never reach the site). */
 export async function agendaOf(meetingSlug: string) {
-  return (await getCollection('agendaItems', (i) => i.data.meeting.slug === meetingSlug)).sort((a, b) => a.data.position - b.data.position)
+  return (await getCollection('agendaItems', (i) => i.data.meeting.slug === meetingSlug)).sort((a, b) => agendaOrder(a.data, b.data))
 }
 
 /** Build time: "may be out of date" is judged when the site is built (every publish rebuilds it). */

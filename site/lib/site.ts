@@ -1,7 +1,14 @@
 /** Site-wide data every page needs: the settings from the CMS and the main navigation. */
 import { getEntry } from 'astro:content'
+import type { SiteSettings } from '../schemas'
 
-export async function siteSettings() {
+/**
+ * `locals`: the page's Astro.locals. A preview (site-preview/, rendered on demand outside the
+ * static build's content store) passes the settings it read from the CMS there.
+ */
+export async function siteSettings(locals?: object): Promise<SiteSettings> {
+  const given = (locals as { siteSettings?: SiteSettings } | undefined)?.siteSettings
+  if (given) return given
   const entry = await getEntry('settings', 'site')
   if (!entry) throw new Error('Site settings are missing from the CMS (global "site-settings").')
   return entry.data

@@ -1,0 +1,163 @@
+/**
+ * A preview's data: one document's saved draft, with what its page shows around it, loaded through
+ * the Local API and parsed by the site's own schemas (site/schemas) into the props of the site's own
+ * page component (site/components/pages/). The draft is read as the visitor (overrideAccess false,
+ * their user), or — for a shared link — as the link allows; everything around it (a strategy's other
+ * priorities, a service's organisation, the site settings) is read as the static build reads it: as
+ * an anonymous visitor, published only. Restricted agenda items are never loaded for any preview.
+ */
+import type { CollectionSlug, Payload, TypedUser } from 'payload'
+import type { z } from 'zod'
+import {
+  agendaItemSchema,
+  meetingSchema,
+  newsSchema,
+  organisationSchema,
+  partnershipSchema,
+  prioritySchema,
+  serviceSchema,
+  siteSettingsSchema,
+  strategySchema,
+  type Organisation,
+  type SiteSettings,
+} from '../../site/schemas'
+import { explainIssue } from '../../site/lib/payload-loader'
+import { agendaOrder, newestFirst, prioritiesOrder, strategiesOrder } from '../../site/lib/order'
+import { siteImage } from '../../site/lib/media'
+import type { PreviewLocals, PreviewPage } from '../../site-preview/preview-page'
+
+/** Every collection whose documents the public site shows, and so can be previewed. */
+export const PREVIEW_COLLECTIONS = ['strategies', 'priorities', 'services', 'organisations', 'partnerships', 'news', 'meetings'] as const
+export type PreviewCollection = (typeof PREVIEW_COLLECTIONS)[number]
+export const isPreviewCollection = (slug: string): slug is PreviewCollection => (PREVIEW_COLLECTIONS as readonly string[]).includes(slug)
+
+/** Who is looking: a signed-in user (their access decides), or a shared link (the link decides). */
+export type Viewer = { user: TypedUser } | { sharedLink: true }
+
+export type PreviewResult =
+  | { status: 'ok'; locals: PreviewLocals }
+  | { status: 'not-found' }
+  | { status: 'invalid'; title: string; reasons: string[] }
+
+class Invalid extends Error {
+  constructor(
+    readonly title: string,
+    readonly reasons: string[],
+  ) {
+    super(reasons.join('; '))
+  }
+}
+
+type Doc = Record<string, unknown>
+
+function parse<S extends z.ZodType>(schema: S, doc: Doc, what: string): z.infer<S> {
+  const result = schema.safeParse(doc)
+  if (result.success) return result.data
+  throw new Invalid(what, result.error.issues.map((issue) => explainIssue(issue, doc)))
+}
+
+/** Published records, as the static build reads them: anonymous, drafts never. Ones that fail the schema are left out, as the build does. */
+async function published<S extends z.ZodType>(payload: Payload, collection: CollectionSlug, schema: S, where?: Doc, depth = 1): Promise<z.infer<S>[]> {
+  const { docs } = await payload.find({ collection, where: where as never, depth, pagination: false, overrideAccess: false, draft: false })
+  return (docs as unknown as Doc[]).flatMap((doc) => {
+    const result = schema.safeParse(doc)
+    return result.success ? [result.data] : []
+  })
+}
+
+/**
+ * May this viewer see this document's drafts? Staff: always; a partner: their own organisation's
+ * entries and profile — exactly the collection's `readVersions` access, which is what the admin
+ * uses to show drafts. A shared link was created by staff for this document.
+ */
+async function mayReadDraft(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer): Promise<boolean> {
+  if ('sharedLink' in viewer) return true
+  // No drafts in this collection (partnerships): the saved record is what will be public; the
+  // viewer may preview what they may read.
+  if (!payload.collections[collection]?.config.versions?.drafts)
+    return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
+  const found = await payload
+    .findVersions({ collection, where: { parent: { equals: id } }, limit: 1, overrideAccess: false, user: viewer.user, depth: 0 })
+    .catch(() => null) // Forbidden: a partner asking for the comms team's drafts
+  if (!found) return false
+  if (found.totalDocs > 0) return true
+  // A record with no version rows (written before drafts were switched on) has no draft to hide:
+  // what the viewer may read of it is all there is.
+  return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
+}
+
+export async function loadPreview(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer): Promise<PreviewResult> {
+  if (!/^\d+$|^[0-9a-f]{24}$/.test(id)) return { status: 'not-found' }
+  if (!(await mayReadDraft(payload, collection, id, viewer))) return { status: 'not-found' }
+  const asViewer = 'user' in viewer ? { overrideAccess: false, user: viewer.user } : { overrideAccess: true }
+  const doc = (await payload
+    .findByID({ collection, id, draft: true, depth: collection === 'organisations' ? 0 : 1, ...asViewer })
+    .catch(() => null)) as Doc | null
+  if (!doc) return { status: 'not-found' }
+  const title = String(doc.title ?? doc.name ?? doc.slug ?? id)
+  try {
+    const settings = siteSettingsSchema.parse(await payload.findGlobal({ slug: 'site-settings', overrideAccess: false }))
+    const { page, publicPath } = await pageFor(payload, collection, doc, settings, title)
+    return { status: 'ok', locals: { page, publicPath, version: String(doc.updatedAt ?? '') } }
+  } catch (error) {
+    if (error instanceof Invalid) return { status: 'invalid', title: error.title, reasons: error.reasons }
+    throw error
+  }
+}
+
+async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc, settings: SiteSettings, title: string): Promise<{ page: PreviewPage; publicPath: string }> {
+  const what = `${collection} “${title}”`
+  switch (collection) {
+    case 'strategies': {
+      const s = parse(strategySchema, doc, what)
+      const priorities = (await published(payload, 'priorities', prioritySchema, { strategy: { equals: s.id } })).sort(prioritiesOrder)
+      return { page: { kind: 'strategy', props: { s, priorities, settings } }, publicPath: `/strategies/${s.slug}/` }
+    }
+    case 'priorities': {
+      const p = parse(prioritySchema, doc, what)
+      const [s] = await published(payload, 'strategies', strategySchema, { id: { equals: p.strategy.id } })
+      if (!s) throw new Invalid(what, [`its strategy is not published (or no longer exists), so visitors cannot see it: publish it or choose another`])
+      const others = (await published(payload, 'priorities', prioritySchema, { strategy: { equals: s.id } })).filter((x) => x.id !== p.id)
+      const priorities = [...others, p].sort(prioritiesOrder)
+      return { page: { kind: 'priority', props: { s, p, priorities, settings } }, publicPath: `/strategies/${s.slug}/${p.slug}/` }
+    }
+    case 'services': {
+      const service = parse(serviceSchema, doc, what)
+      const [organisation] = service.organisation ? await published(payload, 'organisations', organisationSchema, { slug: { equals: service.organisation.slug } }, 0) : []
+      return { page: { kind: 'service', props: { service, organisation, now: new Date(), settings } }, publicPath: `/services/${service.slug}/` }
+    }
+    case 'organisations': {
+      // An organisation has no page of its own: it shows on the pages of the entries it runs and
+      // the partnerships it belongs to. The first of those shows the draft.
+      const organisation = parse(organisationSchema, doc, what)
+      const [service] = await published(payload, 'services', serviceSchema, { organisation: { equals: organisation.id } })
+      if (service) return { page: { kind: 'service', props: { service, organisation, now: new Date(), settings } }, publicPath: `/services/${service.slug}/` }
+      const [partnership] = await published(payload, 'partnerships', partnershipSchema, { 'members.organisation': { equals: organisation.id } })
+      if (partnership) return partnershipPage(payload, partnership, settings, organisation)
+      throw new Invalid(what, ['it appears on no public page yet: no published directory entry or partnership names it'])
+    }
+    case 'partnerships':
+      return partnershipPage(payload, parse(partnershipSchema, doc, what), settings)
+    case 'news': {
+      const n = parse(newsSchema, doc, what)
+      const image = n.image ? await siteImage(n.image, `news "${n.slug}"`).catch((error: Error) => { throw new Invalid(what, [error.message]) }) : null
+      return { page: { kind: 'news', props: { n, image, settings } }, publicPath: `/news/${n.slug}/` }
+    }
+    case 'meetings': {
+      const m = parse(meetingSchema, doc, what)
+      // Public items only, whoever is looking: the query asks for them, and the site's schema accepts nothing else.
+      const { docs } = await payload.find({ collection: 'agenda-items', where: { meeting: { equals: m.id }, classification: { equals: 'public' } }, depth: 1, pagination: false, overrideAccess: true })
+      const items = (docs as unknown as Doc[]).map((item) => parse(agendaItemSchema, { ...item, meeting: doc }, `${what}, agenda item ${String(item.number ?? item.id)}`)).sort(agendaOrder)
+      return { page: { kind: 'meeting', props: { m, items, settings } }, publicPath: `/meetings/${m.slug}/` }
+    }
+  }
+}
+
+async function partnershipPage(payload: Payload, p: z.infer<typeof partnershipSchema>, settings: SiteSettings, draftOrganisation?: Organisation): Promise<{ page: PreviewPage; publicPath: string }> {
+  const organisations = new Map((await published(payload, 'organisations', organisationSchema, undefined, 0)).map((o) => [o.slug, o]))
+  if (draftOrganisation) organisations.set(draftOrganisation.slug, draftOrganisation)
+  const strategies = (await published(payload, 'strategies', strategySchema, { partnership: { equals: p.id } })).sort(strategiesOrder)
+  const news = (await published(payload, 'news', newsSchema, { partnerships: { in: [p.id] } })).sort(newestFirst)
+  const meetings = (await published(payload, 'meetings', meetingSchema, { partnership: { equals: p.id } })).sort(newestFirst)
+  return { page: { kind: 'partnership', props: { p, organisations, strategies, news, meetings, settings } }, publicPath: `/partnerships/${p.slug}/` }
+}

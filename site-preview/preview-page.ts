@@ -1,0 +1,29 @@
+/**
+ * What the CMS server (cms/preview/) hands the preview server for one request, in Astro.locals:
+ * the props of one of the site's own page components (site/components/pages/), already loaded and
+ * parsed by the site's schemas, or the field-level reasons a draft cannot be shown.
+ */
+import type {
+  MeetingPageProps,
+  NewsPageProps,
+  PartnershipPageProps,
+  PriorityPageProps,
+  ServicePageProps,
+  StrategyPageProps,
+} from '../site/components/pages/props'
+
+export type PreviewPage =
+  | { kind: 'strategy'; props: StrategyPageProps }
+  | { kind: 'priority'; props: PriorityPageProps }
+  | { kind: 'service'; props: ServicePageProps }
+  | { kind: 'news'; props: NewsPageProps }
+  | { kind: 'meeting'; props: MeetingPageProps }
+  | { kind: 'partnership'; props: PartnershipPageProps }
+
+export type PreviewLocals = {
+  page: PreviewPage
+  /** The draft's last save: the live-preview script reloads when a save changes it. */
+  version: string
+  /** Where the page will be on the public site. */
+  publicPath: string
+}

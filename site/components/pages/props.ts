@@ -1,0 +1,28 @@
+/**
+ * The props of each page component in this folder: the data a page shows, loaded and parsed by the
+ * site's schemas. Typed here (TypeScript cannot read .astro files) so the static routes, the
+ * preview (cms/preview/load.ts) and the components agree.
+ */
+import type { SiteImage } from '../../lib/media'
+import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Service, SiteSettings, Strategy } from '../../schemas'
+
+/** Given by a preview, which renders outside the static build's content store; the static build reads them itself. */
+type Shared = { settings?: SiteSettings }
+
+export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[] }
+/** `priorities`: the strategy's priorities in order, this one among them (for its number and the pager). */
+export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[] }
+/** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
+export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
+/** `image`: the site's own variants of its picture (lib/media.ts). */
+export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null }
+/** `items`: public agenda items only, in agenda order. */
+export type MeetingPageProps = Shared & { m: Meeting; items: AgendaItem[] }
+/** `organisations`: published organisations by slug; `strategies`, `news`, `meetings`: its own published ones, in the site's order. */
+export type PartnershipPageProps = Shared & {
+  p: Partnership
+  organisations: Map<string, Organisation>
+  strategies: Strategy[]
+  news: NewsStory[]
+  meetings: Meeting[]
+}
