@@ -19,6 +19,8 @@ export function throwawayEnv(label: string): NodeJS.ProcessEnv & { DATABASE_URI:
     // Uploads go to the throwaway folder too, never to .data/media; and so do database backups.
     MEDIA_DIR: path.join(dir, 'media'),
     BACKUP_DIR: path.join(dir, 'backups'),
+    // Mail with no SMTP_URL goes to an outbox folder: this CMS's own, not the developer's .data/outbox.
+    EMAIL_OUTBOX_DIR: path.join(dir, 'outbox'),
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
