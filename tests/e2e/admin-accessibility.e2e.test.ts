@@ -68,19 +68,26 @@ async function open(page: Page, path: string) {
 
 /**
  * Payload renders a form's fields only once they come within 1000 px of the viewport, and keeps
- * them: scroll to the end (the page grows as fields appear) and back, so axe sees every field.
+ * them. The page and the edit form's sidebar scroll separately: scroll each to its end (they grow
+ * as fields appear) and back, so axe sees every field.
  */
 async function renderWholePage(page: Page) {
-  for (let step = 0; step < 40; step++) {
+  for (let step = 0; step < 60; step++) {
     const atEnd = await page.evaluate(() => {
-      const scroller = document.scrollingElement!
-      scroller.scrollBy(0, 800)
-      return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2
+      const scrollers = [document.scrollingElement!, ...document.querySelectorAll<HTMLElement>('.document-fields__sidebar, .document-fields__main')]
+      let done = true
+      for (const el of scrollers) {
+        el.scrollBy(0, 800)
+        if (el.scrollTop + el.clientHeight < el.scrollHeight - 2) done = false
+      }
+      return done
     })
     await page.waitForTimeout(100)
     if (atEnd) break
   }
-  await page.evaluate(() => document.scrollingElement!.scrollTo(0, 0))
+  await page.evaluate(() => {
+    for (const el of [document.scrollingElement!, ...document.querySelectorAll<HTMLElement>('.document-fields__sidebar, .document-fields__main')]) el.scrollTo(0, 0)
+  })
 }
 
 /**

@@ -103,8 +103,8 @@ describe('the buttons on a partner’s forms say what happens', () => {
     expect((await call(partner, 'PATCH', `/services/${entry.id}?draft=true`, { openingHours: `Weekdays ${stamp}` })).status).toBe(200)
     const { context, page } = await signedIn(partner)
     await openEdit(page, `services/${entry.id}`)
-    // Payload renders a field only once it nears the viewport: bring the sidebar's end into view.
-    await page.evaluate(() => document.scrollingElement!.scrollTo(0, document.scrollingElement!.scrollHeight))
+    // Payload renders a field only once it nears the viewport, and the sidebar scrolls on its own.
+    await page.locator('#field-review').scrollIntoViewIfNeeded()
     const note = page.locator('#field-review__note')
     await note.scrollIntoViewIfNeeded()
     await expect.poll(() => page.locator('#field-review__state').textContent()).toContain('Awaiting review')
