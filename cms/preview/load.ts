@@ -81,8 +81,12 @@ async function mayReadDraft(payload: Payload, collection: PreviewCollection, id:
     .catch(() => null) // Forbidden: a partner asking for the comms team's drafts
   if (!found) return false
   if (found.totalDocs > 0) return true
-  // A record with no version rows (written before drafts were switched on) has no draft to hide:
-  // what the viewer may read of it is all there is.
+  // None the viewer may read. That is "no draft to hide" only if the record has no version rows at
+  // all (written before drafts were switched on): then what the viewer may read of it is all there
+  // is. A partner's readVersions is a query (their own organisation's), so for another
+  // organisation's entry it finds nothing although rows exist — and that must stay a 404.
+  const rows = await payload.findVersions({ collection, where: { parent: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+  if (rows.totalDocs > 0) return false
   return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
 }
 
