@@ -210,7 +210,7 @@ describe('who may preview what', () => {
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toMatch(/An organisation has no page of its own/)
-    expect(html).toContain(`<code>/services/${service.slug}/</code>`)
+    expect(html).toMatch(new RegExp(`shows on one public page: <code[^>]*>/services/${service.slug}/</code>`))
     expect(html).toContain(`Preview test organisation A ${stamp}`)
   })
 
