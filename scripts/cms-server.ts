@@ -45,11 +45,15 @@ const server = createServer((req, res) => {
 })
 server.listen(port, hostname, () => {
   console.log(`CMS listening on http://${hostname ?? 'localhost'}:${port}`)
-  // Load the preview bundle now, not on the first preview someone asks for.
-  handlePreview.warm().catch((error: unknown) => console.error('Preview warm-up failed (previews load on first use):', error))
   // Payload starts its job crons (scheduled publishes, the nightly backup) on the first request it
   // serves; make that request now, so they run even if nobody opens the admin or the API.
-  fetch(`http://${hostname ?? 'localhost'}:${port}/api/site-settings/global`).catch(() => {})
+  // Then load the preview bundle, so the first preview someone asks for does not wait for it. Only
+  // after that request: opening the Local API before Next's Payload had started made REST
+  // validation errors lose their field messages (seen in tests/e2e/preview.e2e.test.ts).
+  fetch(`http://${hostname ?? 'localhost'}:${port}/api/site-settings/global`)
+    .catch(() => {})
+    .then(() => handlePreview.warm())
+    .catch((error: unknown) => console.error('Preview warm-up failed (previews load on first use):', error))
 })
 
 const stop = () => server.close(() => process.exit(0))
