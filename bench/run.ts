@@ -278,6 +278,15 @@ try {
   const largest = sizes.at(-1)!
   const server = await benchServer(largest, last)
 
+  // Preview render time at seed size (issue 18: at most 1 s), by bench/preview.ts on a throwaway database of its own.
+  const preview = await (async () => {
+    const out = path.join(work, 'preview.json')
+    const { spawnSync } = await import('node:child_process')
+    spawnSync(bin('tsx'), ['bench/preview.ts'], { cwd: projectRoot, env: { ...process.env, BENCH_PREVIEW_OUT: out }, stdio: 'inherit' })
+    const { readFileSync } = await import('node:fs')
+    return JSON.parse(readFileSync(out, 'utf8')) as { documents: number; requests: number; warmUpMs: number; firstRequestMs: number; p50Ms: number; p95Ms: number; maxMs: number }
+  })()
+
   const latest = {
     build: rows,
     publishToLiveSeconds: round(server.publishToLiveSeconds),
@@ -285,6 +294,7 @@ try {
     pagefindBytesFirstQuery: server.browser.pagefindBytesFirstQuery,
     homeWeightGzipBytes: server.browser.homeWeightGzipBytes,
     quickExitMs: server.browser.quickExitMs,
+    preview,
   }
   const top = details.at(-1)!
   const checks = [
@@ -296,6 +306,7 @@ try {
     [`Pagefind first query ≤ 100 KB`, latest.pagefindBytesFirstQuery <= BUDGETS.pagefindBytesFirstQuery, `${(latest.pagefindBytesFirstQuery / 1024).toFixed(1)} KB (gzip host: ${(server.browser.pagefindGzipBytesFirstQuery / 1024).toFixed(1)} KB)`],
     [`home ≤ 30 KB gzip`, latest.homeWeightGzipBytes <= BUDGETS.homeWeightGzipBytes, `${(latest.homeWeightGzipBytes / 1024).toFixed(1)} KB`],
     [`quick exit ≤ 50 ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
+    [`preview ≤ 1 s at seed size`, Math.max(preview.maxMs, preview.firstRequestMs) <= 1000, `p50 ${preview.p50Ms} ms, p95 ${preview.p95Ms} ms, slowest ${preview.maxMs} ms, first after start-up ${preview.firstRequestMs} ms (warm-up at start ${preview.warmUpMs} ms)`],
   ] as const
   const totalSeconds = (performance.now() - runStarted) / 1000
 

@@ -13,7 +13,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { CLIENT_IP_HEADER, clientIp, trustedProxies } from '../cms/auth/client-ip'
 import { projectRoot } from '../cms/paths'
-import { createPreviewHandler } from '../cms/preview/server'
+import { createPreviewHandler } from './lib/preview/server'
 import { ensurePreviewBuild } from './lib/preview-build'
 
 // Next reads NODE_ENV when it loads; `next start` forces production, and so do we.
@@ -29,7 +29,7 @@ await app.prepare()
 const handle = app.getRequestHandler()
 
 // Previews (issue 18): the site's page components rendered from a draft, on this origin so the
-// admin's session reaches them (cms/preview/server.ts). Built here if the site changed (~2 s).
+// admin's session reaches them (scripts/lib/preview/server.ts). Built here if the site changed (~2 s).
 await ensurePreviewBuild()
 const handlePreview = createPreviewHandler(async () => (await import('./lib/cms')).openCms())
 
@@ -47,7 +47,13 @@ server.listen(port, hostname, () => {
   console.log(`CMS listening on http://${hostname ?? 'localhost'}:${port}`)
   // Payload starts its job crons (scheduled publishes, the nightly backup) on the first request it
   // serves; make that request now, so they run even if nobody opens the admin or the API.
-  fetch(`http://${hostname ?? 'localhost'}:${port}/api/site-settings/global`).catch(() => {})
+  // Then load the preview bundle, so the first preview someone asks for does not wait for it. Only
+  // after that request: opening the Local API before Next's Payload had started made REST
+  // validation errors lose their field messages (seen in tests/e2e/preview.e2e.test.ts).
+  fetch(`http://${hostname ?? 'localhost'}:${port}/api/site-settings/global`)
+    .catch(() => {})
+    .then(() => handlePreview.warm())
+    .catch((error: unknown) => console.error('Preview warm-up failed (previews load on first use):', error))
 })
 
 const stop = () => server.close(() => process.exit(0))

@@ -1,5 +1,5 @@
 /**
- * What the CMS server (cms/preview/) hands the preview server for one request, in Astro.locals:
+ * What the CMS server (scripts/lib/preview/) hands the preview server for one request, in Astro.locals:
  * the props of one of the site's own page components (site/components/pages/), already loaded and
  * parsed by the site's schemas, or the field-level reasons a draft cannot be shown.
  */
@@ -26,4 +26,9 @@ export type PreviewLocals = {
   version: string
   /** Where the page will be on the public site. */
   publicPath: string
+  /**
+   * An organisation has no page of its own: every public page that shows it (its directory entries,
+   * the partnerships it belongs to). The preview renders the first; the banner lists them all.
+   */
+  shownOn?: string[]
 }

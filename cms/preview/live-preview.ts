@@ -1,10 +1,10 @@
 /**
  * Payload's live preview beside the edit form, for every collection the public site shows: the
- * frame loads /preview/<collection>/<id> on the CMS's own origin (cms/preview/server.ts), which
+ * frame loads /preview/<collection>/<id> on the CMS's own origin (scripts/lib/preview/server.ts), which
  * reloads itself after each save or autosave (site-preview/components/live-preview.ts).
  */
 import type { Config } from 'payload'
-import { PREVIEW_COLLECTIONS } from './load'
+import { PREVIEW_COLLECTIONS } from './collections'
 
 type LivePreview = NonNullable<NonNullable<Config['admin']>['livePreview']>
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PREVIEW_SERVER_DIR } from '../../cms/preview/paths'
+import { PREVIEW_SERVER_DIR } from './preview/paths'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 

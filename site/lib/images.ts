@@ -40,15 +40,16 @@ export function fallbackWidth(widths: readonly number[], target = FALLBACK_WIDTH
 
 /** File name of one variant in /media/ (a content hash, so a changed upload gets a new name). */
 export const variantFile = (hash: string, width: number, format: ImageFormat) => `${hash}-${width}.${format}`
-export const variantUrl = (hash: string, width: number, format: ImageFormat) => `/media/${variantFile(hash, width, format)}`
+/** `base`: where the variants are served — /media/ on the site; a preview serves its own (scripts/lib/preview/server.ts). */
+export const variantUrl = (hash: string, width: number, format: ImageFormat, base = '/media/') => `${base}${variantFile(hash, width, format)}`
 
 export function parseVariantFile(file: string): { hash: string; width: number; format: ImageFormat } | null {
   const match = /^([0-9a-f]{16})-([1-9][0-9]{0,4})\.(avif|webp)$/.exec(file)
   return match ? { hash: match[1]!, width: Number(match[2]), format: match[3] as ImageFormat } : null
 }
 
-export const srcset = (hash: string, widths: readonly number[], format: ImageFormat) =>
-  widths.map((w) => `${variantUrl(hash, w, format)} ${w}w`).join(', ')
+export const srcset = (hash: string, widths: readonly number[], format: ImageFormat, base?: string) =>
+  widths.map((w) => `${variantUrl(hash, w, format, base)} ${w}w`).join(', ')
 
 /**
  * The original of an upload, inside the media folder: the CMS's `filename` is a bare name, and

@@ -25,6 +25,8 @@ export type SiteImage = {
   /** The fallback <img>: this width, and its height. */
   fallback: { width: number; height: number }
   source: string
+  /** Where the variants are served: unset on the site (/media/); a preview's own media route (scripts/lib/preview/server.ts). */
+  base?: string
 }
 
 type Upload = { filename?: string | null; alt: string; mimeType?: string | null }

@@ -1,6 +1,6 @@
 /**
  * The order pages list records in, on plain data: shared by the static site's content queries
- * (lib/content.ts) and the preview (cms/preview/), so a preview lists things as the site will.
+ * (lib/content.ts) and the preview (scripts/lib/preview/), so a preview lists things as the site will.
  */
 export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB')
 /** Directory entries: 24-hour services first, then by name. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
 import { paragraph } from '../helpers/lexical'
@@ -203,6 +204,16 @@ describe('who may preview what', () => {
     await call(editor, 'PATCH', `/strategies/${strategy.id}?draft=true`, { summary: DRAFT_TEXT })
   })
 
+  it('an organisation (no page of its own) says which public pages show it, and renders the first', async () => {
+    const { json: service } = await call(root, 'GET', `/services/${serviceA.id}?depth=0`)
+    const response = await preview(`organisations/${orgA.id}`, editor)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toMatch(/An organisation has no page of its own/)
+    expect(html).toMatch(new RegExp(`shows on one public page: <code[^>]*>/services/${service.slug}/</code>`))
+    expect(html).toContain(`Preview test organisation A ${stamp}`)
+  })
+
   it('a meeting’s preview shows its public items only', async () => {
     const html = await (await preview(`meetings/${meeting.id}`, editor)).text()
     expect(html).toContain(`Item 1 public ${stamp}`)
@@ -263,6 +274,122 @@ describe('shared links', () => {
     expect(html).toContain(`Item 1 public ${stamp}`)
     expect(html).not.toContain(`restricted ${stamp}`)
     expect(html).not.toContain(`confidential ${stamp}`)
+  })
+})
+
+describe('shared links on the document’s own edit screen', () => {
+  it('staff see its live links with their expiry, create one and revoke it there; a partner sees no panel', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    await context.addCookies([{ name: 'payload-token', value: editor.token!, url: cms }])
+    const page = await context.newPage()
+    await page.goto(`${cms}/admin/collections/strategies/${strategy.id}`)
+    const panel = page.getByRole('region', { name: 'Shared preview links' })
+    await panel.waitFor({ timeout: 30_000 })
+    const label = `Panel link ${stamp}`
+    await panel.getByLabel('Who it is for').fill(label)
+    await panel.getByLabel(/Days until it expires/).fill('3')
+    await panel.getByRole('button', { name: 'Create a shared link' }).click()
+    const item = panel.getByRole('listitem').filter({ hasText: label })
+    await item.waitFor()
+    const { json } = await call(editor, 'GET', `/preview-links?where[label][equals]=${encodeURIComponent(label)}&depth=0`)
+    expect(json.docs).toHaveLength(1)
+    links.push(json.docs[0].id)
+    const days = (new Date(json.docs[0].expiresAt).getTime() - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(2.9)
+    expect(days).toBeLessThan(3.1)
+    expect(await item.textContent()).toMatch(/Expires \d{1,2} \w{3} \d{4}/)
+    expect(await item.getByRole('link').getAttribute('href')).toBe(json.docs[0].url)
+    // Only live links: the revoked and expired ones made above for this strategy are not listed.
+    expect(await panel.getByRole('listitem').count()).toBe((await call(editor, 'GET', `/preview-links?where[documentId][equals]=${strategy.id}&where[collectionSlug][equals]=strategies&where[revoked][equals]=false&where[expiresAt][greater_than]=${new Date().toISOString()}`)).json.totalDocs)
+    await item.getByRole('button', { name: `Revoke the link for ${label}` }).click()
+    await expect.poll(() => item.count()).toBe(0)
+    expect((await call(editor, 'GET', `/preview-links/${json.docs[0].id}`)).json.revoked).toBe(true)
+    await context.close()
+
+    const partnerContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    await partnerContext.addCookies([{ name: 'payload-token', value: partner.token!, url: cms }])
+    const partnerPage = await partnerContext.newPage()
+    await partnerPage.goto(`${cms}/admin/collections/services/${serviceA.id}`)
+    await partnerPage.locator('#field-name').waitFor({ timeout: 30_000 })
+    expect(await partnerPage.getByText('Shared preview links').count()).toBe(0)
+    await partnerContext.close()
+  })
+})
+
+describe('pictures in a preview', () => {
+  let story: { id: number }
+  let media: { id: number }
+  beforeAll(async () => {
+    // A generated rectangle (never a real photograph), uploaded as the admin does: multipart.
+    const png = await sharp({ create: { width: 1000, height: 500, channels: 3, background: { r: 120, g: 40, b: 90 } } }).png().toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `preview-test-${stamp}.png`)
+    form.append('_payload', JSON.stringify({ alt: `Preview test picture ${stamp}` }))
+    const uploaded = await fetch(`${cms}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${root.token}` }, body: form })
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201)
+    media = (await uploaded.json()).doc
+    const made = await call(editor, 'POST', '/news?draft=true', {
+      title: `Preview test story ${stamp}`, date: '2026-01-20T00:00:00.000Z', summary: `Draft story ${stamp}`, body: paragraph('Draft body.'),
+      partnerships: [redbridge.id], image: media.id, _status: 'draft',
+    })
+    expect(made.status, JSON.stringify(made.json)).toBe(201)
+    story = made.json.doc
+  })
+  afterAll(async () => {
+    if (story) await call(root, 'DELETE', `/news/${story.id}`)
+    if (media) await call(root, 'DELETE', `/media/${media.id}`)
+  })
+
+  const pictureOf = async (route: string, session?: Session) => {
+    const html = await (await preview(route, session)).text()
+    return [...html.matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((m) => m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)).filter((u) => u.includes('/media/'))
+  }
+
+  it('a draft story’s picture loads in Chromium, same-origin under the preview’s own address, with the site’s CSP', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.addCookies([{ name: 'payload-token', value: editor.token!, url: cms }])
+    const page = await context.newPage()
+    const images: { url: string; status: number }[] = []
+    const errors: string[] = []
+    page.on('response', (r) => r.request().resourceType() === 'image' && images.push({ url: r.url(), status: r.status() }))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.goto(`${cms}/preview/news/${story.id}`)
+    const img = page.locator('article picture img')
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0)
+    expect(await img.getAttribute('alt')).toBe(`Preview test picture ${stamp}`)
+    expect(images.length).toBeGreaterThan(0)
+    for (const image of images) {
+      expect(image.url.startsWith(`${cms}/preview/news/${story.id}/media/`), image.url).toBe(true)
+      expect(image.status, image.url).toBe(200)
+    }
+    // (The page's /favicon.svg is the public site's, not on this origin: a 404 the quick-exit test ignores too.)
+    expect(errors.filter((t) => /Content Security Policy|Refused/.test(t))).toEqual([])
+    await context.close()
+  })
+
+  it('its files are served only to whoever may see the draft: not anonymously, not to a partner, and through a shared link until it is revoked', async () => {
+    const files = await pictureOf(`news/${story.id}`, editor)
+    expect(files.length).toBeGreaterThan(2)
+    const own = await fetch(cms + files[0]!, { headers: { Authorization: `JWT ${editor.token}` } })
+    expect(own.status).toBe(200)
+    expect(own.headers.get('content-type')).toMatch(/^image\/(avif|webp)$/)
+    expect(own.headers.get('cache-control')).toBe('no-store')
+    expect((await sharp(Buffer.from(await own.arrayBuffer())).metadata()).width).toBeGreaterThan(0)
+    expect((await fetch(cms + files[0]!)).status).toBe(401)
+    expect((await fetch(cms + files[0]!, { headers: { Authorization: `JWT ${partner.token}` } })).status).toBe(404)
+    // A file name the page does not show, even one of a real picture's hash at another width: 404.
+    expect((await fetch(cms + files[0]!.replace(/-(\d+)\./, '-123.'), { headers: { Authorization: `JWT ${editor.token}` } })).status).toBe(404)
+
+    const made = await call(editor, 'POST', '/preview-links', { label: `Picture link ${stamp}`, collectionSlug: 'news', documentId: String(story.id) })
+    expect(made.status, JSON.stringify(made.json)).toBe(201)
+    links.push(made.json.doc.id)
+    const { json } = await call(editor, 'GET', `/preview-links/${made.json.doc.id}`)
+    const shared = await pictureOf(new URL(json.url as string).pathname.replace(/^\/preview\//, ''))
+    expect(shared.length).toBeGreaterThan(2)
+    expect(shared[0]).toMatch(/^\/preview\/share\/[^/]+\/media\//)
+    expect((await fetch(cms + shared[0]!)).status).toBe(200)
+    await call(editor, 'PATCH', `/preview-links/${made.json.doc.id}`, { revoked: true })
+    expect((await fetch(cms + shared[0]!)).status).toBe(404)
   })
 })
 

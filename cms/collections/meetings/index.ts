@@ -4,6 +4,7 @@ import { slugField } from '../../fields/slug'
 import { sourceField } from '../../fields/source'
 import { editorialVersions } from '../../versions'
 import { publishesToSite } from '../../publishing/site-collections'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Meetings: CollectionConfig = {
   slug: 'meetings',
@@ -29,5 +30,6 @@ export const Meetings: CollectionConfig = {
       defaultSort: 'position',
     },
     sourceField,
+    sharedPreviewLinksField,
   ],
 }

@@ -4,6 +4,7 @@ import { slugField } from '../../fields/slug'
 import { sourceField } from '../../fields/source'
 import { editorialVersions } from '../../versions'
 import { publishesToSite } from '../../publishing/site-collections'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -23,5 +24,6 @@ export const News: CollectionConfig = {
     { name: 'body', type: 'richText', required: true },
     { name: 'tags', type: 'text', hasMany: true },
     sourceField,
+    sharedPreviewLinksField,
   ],
 }

@@ -13,6 +13,7 @@ import { webAddress } from '../../fields/validators'
 import { options, organisationTypes } from '../../taxonomy'
 import { publishesToSite } from '../../publishing/site-collections'
 import { partnerEditComponents } from '../../components/partner-edit'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -32,5 +33,6 @@ export const Organisations: CollectionConfig = {
     uuidField,
     externalIdField,
     internalSourceField,
+    sharedPreviewLinksField,
   ],
 }

@@ -5,6 +5,7 @@ import { sourceField } from '../../fields/source'
 import { emailAddress, ukPhone, webAddress } from '../../fields/validators'
 import { areas, options } from '../../taxonomy'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Partnerships: CollectionConfig = {
   slug: 'partnerships',
@@ -37,5 +38,6 @@ export const Partnerships: CollectionConfig = {
     },
     { name: 'logo', type: 'upload', relationTo: 'media' },
     sourceField,
+    sharedPreviewLinksField,
   ],
 }

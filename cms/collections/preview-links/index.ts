@@ -1,14 +1,14 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 import { nobody, staff } from '../../access'
-import { PREVIEW_COLLECTIONS } from '../../preview/load'
+import { PREVIEW_COLLECTIONS } from '../../preview/collections'
 import { newSalt, tokenFor } from '../../preview/tokens'
 import { DEFAULT_DAYS, MAX_DAYS, checkExpiry, defaultExpiry } from './expiry'
 
 /**
  * A link that shows one document's saved draft, as the public site will show it, to someone
  * without an account (a partner's manager, a councillor signing off a strategy): GET
- * /preview/share/<token> (cms/preview/server.ts). Staff only. It expires (default 7 days, at most
- * 14) and can be revoked; restricted agenda items are never shown through it (cms/preview/load.ts).
+ * /preview/share/<token> (scripts/lib/preview/server.ts). Staff only. It expires (default 7 days, at most
+ * 14) and can be revoked; restricted agenda items are never shown through it (scripts/lib/preview/load.ts).
  */
 const shareUrl: FieldHook = ({ data, req }) => {
   if (!data?.id || !data.salt) return null

@@ -3,6 +3,7 @@ import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
 import { slugField } from '../../fields/slug'
 import { editorialVersions } from '../../versions'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Priorities: CollectionConfig = {
   slug: 'priorities',
@@ -57,5 +58,6 @@ export const Priorities: CollectionConfig = {
         },
       ],
     },
+    sharedPreviewLinksField,
   ],
 }

@@ -18,6 +18,7 @@ import { PROVIDER_NOT_NAMED, providerProblem } from '../../directory/provider'
 import type { Service } from '../../payload-types'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 import { partnerEditComponents } from '../../components/partner-edit'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -155,5 +156,6 @@ export const Services: CollectionConfig = {
     uuidField,
     externalIdField,
     internalSourceField,
+    sharedPreviewLinksField,
   ],
 }

@@ -6,6 +6,7 @@ import { year } from '../../fields/validators'
 import { editorialVersions } from '../../versions'
 import { options, strategyStatuses } from '../../taxonomy'
 import { publishesToSite } from '../../publishing/site-collections'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 
 export const Strategies: CollectionConfig = {
   slug: 'strategies',
@@ -57,5 +58,6 @@ export const Strategies: CollectionConfig = {
     },
     { name: 'document', label: 'Source document (PDF)', type: 'upload', relationTo: 'media' },
     sourceField,
+    sharedPreviewLinksField,
   ],
 }

@@ -1,7 +1,7 @@
 /**
  * The props of each page component in this folder: the data a page shows, loaded and parsed by the
  * site's schemas. Typed here (TypeScript cannot read .astro files) so the static routes, the
- * preview (cms/preview/load.ts) and the components agree.
+ * preview (scripts/lib/preview/load.ts) and the components agree.
  */
 import type { SiteImage } from '../../lib/media'
 import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Service, SiteSettings, Strategy } from '../../schemas'

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SharedPreviewLinks as SharedPreviewLinks_336b797e5a43a659a0f8f8e0affffdb0 } from '../../../components/preview/SharedPreviewLinks'
 import { ReviewNoteForPartner as ReviewNoteForPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { PublishOrSubmitForReview as PublishOrSubmitForReview_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { SaveDraftUnlessPartner as SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
@@ -60,6 +61,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/preview/SharedPreviewLinks#SharedPreviewLinks": SharedPreviewLinks_336b797e5a43a659a0f8f8e0affffdb0,
   "/components/DocumentControlsForRole#ReviewNoteForPartner": ReviewNoteForPartner_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/DocumentControlsForRole#PublishOrSubmitForReview": PublishOrSubmitForReview_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/DocumentControlsForRole#SaveDraftUnlessPartner": SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,

@@ -1,7 +1,7 @@
 /** Shared preview links (cms/collections/preview-links): from a token to the document it shows. */
 import type { Payload } from 'payload'
 import { isPreviewCollection, type PreviewCollection } from './load'
-import { idOfToken, tokenMatches } from './tokens'
+import { idOfToken, tokenMatches } from '../../../cms/preview/tokens'
 
 /** The link's document, or null for an unknown, expired or revoked link — never saying which. */
 export async function resolveSharedLink(payload: Payload, token: string): Promise<{ collection: PreviewCollection; id: string } | null> {

@@ -20,22 +20,21 @@ import {
   strategySchema,
   type Organisation,
   type SiteSettings,
-} from '../../site/schemas'
-import { explainIssue } from '../../site/lib/payload-loader'
-import { agendaOrder, newestFirst, prioritiesOrder, strategiesOrder } from '../../site/lib/order'
-import { siteImage } from '../../site/lib/media'
-import type { PreviewLocals, PreviewPage } from '../../site-preview/preview-page'
+} from '../../../site/schemas'
+import { explainIssue } from '../../../site/lib/payload-loader'
+import { agendaOrder, newestFirst, prioritiesOrder, strategiesOrder } from '../../../site/lib/order'
+import { siteImage, type SiteImage } from '../../../site/lib/media'
+import type { PreviewLocals, PreviewPage } from '../../../site-preview/preview-page'
 
-/** Every collection whose documents the public site shows, and so can be previewed. */
-export const PREVIEW_COLLECTIONS = ['strategies', 'priorities', 'services', 'organisations', 'partnerships', 'news', 'meetings'] as const
-export type PreviewCollection = (typeof PREVIEW_COLLECTIONS)[number]
-export const isPreviewCollection = (slug: string): slug is PreviewCollection => (PREVIEW_COLLECTIONS as readonly string[]).includes(slug)
+export { PREVIEW_COLLECTIONS, isPreviewCollection, type PreviewCollection } from '../../../cms/preview/collections'
+import type { PreviewCollection } from '../../../cms/preview/collections'
 
 /** Who is looking: a signed-in user (their access decides), or a shared link (the link decides). */
 export type Viewer = { user: TypedUser } | { sharedLink: true }
 
 export type PreviewResult =
-  | { status: 'ok'; locals: PreviewLocals }
+  /** `images`: every picture the page shows, which its media route (scripts/lib/preview/server.ts) may serve. */
+  | { status: 'ok'; locals: PreviewLocals; images: SiteImage[] }
   | { status: 'not-found' }
   | { status: 'invalid'; title: string; reasons: string[] }
 
@@ -81,12 +80,20 @@ async function mayReadDraft(payload: Payload, collection: PreviewCollection, id:
     .catch(() => null) // Forbidden: a partner asking for the comms team's drafts
   if (!found) return false
   if (found.totalDocs > 0) return true
-  // A record with no version rows (written before drafts were switched on) has no draft to hide:
-  // what the viewer may read of it is all there is.
+  // None the viewer may read. That is "no draft to hide" only if the record has no version rows at
+  // all (written before drafts were switched on): then what the viewer may read of it is all there
+  // is. A partner's readVersions is a query (their own organisation's), so for another
+  // organisation's entry it finds nothing although rows exist — and that must stay a 404.
+  const rows = await payload.findVersions({ collection, where: { parent: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+  if (rows.totalDocs > 0) return false
   return Boolean(await payload.findByID({ collection, id, depth: 0, overrideAccess: false, user: viewer.user }).catch(() => null))
 }
 
-export async function loadPreview(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer): Promise<PreviewResult> {
+/**
+ * `mediaBase`: where this preview's pictures are served — a route under the page's own address, so
+ * whoever may see the page may see its pictures, and nobody else (scripts/lib/preview/server.ts).
+ */
+export async function loadPreview(payload: Payload, collection: PreviewCollection, id: string, viewer: Viewer, mediaBase: string): Promise<PreviewResult> {
   if (!/^\d+$|^[0-9a-f]{24}$/.test(id)) return { status: 'not-found' }
   if (!(await mayReadDraft(payload, collection, id, viewer))) return { status: 'not-found' }
   const asViewer = 'user' in viewer ? { overrideAccess: false, user: viewer.user } : { overrideAccess: true }
@@ -97,15 +104,17 @@ export async function loadPreview(payload: Payload, collection: PreviewCollectio
   const title = String(doc.title ?? doc.name ?? doc.slug ?? id)
   try {
     const settings = siteSettingsSchema.parse(await payload.findGlobal({ slug: 'site-settings', overrideAccess: false }))
-    const { page, publicPath } = await pageFor(payload, collection, doc, settings, title)
-    return { status: 'ok', locals: { page, publicPath, version: String(doc.updatedAt ?? '') } }
+    const { page, publicPath, shownOn } = await pageFor(payload, collection, doc, settings, title)
+    const images: SiteImage[] = []
+    if (page.kind === 'news' && page.props.image) images.push((page.props.image = { ...page.props.image, base: mediaBase }))
+    return { status: 'ok', locals: { page, publicPath, shownOn, version: String(doc.updatedAt ?? '') }, images }
   } catch (error) {
     if (error instanceof Invalid) return { status: 'invalid', title: error.title, reasons: error.reasons }
     throw error
   }
 }
 
-async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc, settings: SiteSettings, title: string): Promise<{ page: PreviewPage; publicPath: string }> {
+async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc, settings: SiteSettings, title: string): Promise<{ page: PreviewPage; publicPath: string; shownOn?: string[] }> {
   const what = `${collection} “${title}”`
   switch (collection) {
     case 'strategies': {
@@ -128,12 +137,15 @@ async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc
     }
     case 'organisations': {
       // An organisation has no page of its own: it shows on the pages of the entries it runs and
-      // the partnerships it belongs to. The first of those shows the draft.
+      // the partnerships it belongs to. The banner lists them all; the first shows the draft.
       const organisation = parse(organisationSchema, doc, what)
-      const [service] = await published(payload, 'services', serviceSchema, { organisation: { equals: organisation.id } })
-      if (service) return { page: { kind: 'service', props: { service, organisation, now: new Date(), settings } }, publicPath: `/services/${service.slug}/` }
-      const [partnership] = await published(payload, 'partnerships', partnershipSchema, { 'members.organisation': { equals: organisation.id } })
-      if (partnership) return partnershipPage(payload, partnership, settings, organisation)
+      const services = await published(payload, 'services', serviceSchema, { organisation: { equals: organisation.id } })
+      const partnerships = await published(payload, 'partnerships', partnershipSchema, { 'members.organisation': { equals: organisation.id } })
+      const shownOn = [...services.map((s) => `/services/${s.slug}/`), ...partnerships.map((p) => `/partnerships/${p.slug}/`)]
+      const [service] = services
+      if (service) return { page: { kind: 'service', props: { service, organisation, now: new Date(), settings } }, publicPath: shownOn[0]!, shownOn }
+      const [partnership] = partnerships
+      if (partnership) return { ...(await partnershipPage(payload, partnership, settings, organisation)), shownOn }
       throw new Invalid(what, ['it appears on no public page yet: no published directory entry or partnership names it'])
     }
     case 'partnerships':
