@@ -11,8 +11,6 @@ import { confirmEntry, shownDay } from './confirm-entry'
 
 type Props = { id: number | string; name: string; confirmedOn: string | null; due: boolean }
 
-const hidden: React.CSSProperties = { position: 'absolute', width: 1, height: 1, margin: -1, padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 }
-
 export function ConfirmEntry({ id, name, confirmedOn, due }: Props) {
   const [on, setOn] = useState(confirmedOn)
   const [isDue, setDue] = useState(due)
@@ -37,8 +35,9 @@ export function ConfirmEntry({ id, name, confirmedOn, due }: Props) {
       {isDue ? <strong className="csp-review__due"> Review due</strong> : null}
       {isDue ? (
         <div>
-          <button type="button" className="btn btn--style-secondary btn--size-small csp-confirm-entry__button" onClick={confirm} disabled={busy}>
-            Confirm still correct<span style={hidden}>: {name}</span>
+          {/* The name starts with the visible words, so speech users can say what they see. */}
+          <button type="button" aria-label={`Confirm still correct: ${name}`} className="btn btn--style-secondary btn--size-small csp-confirm-entry__button" onClick={confirm} disabled={busy}>
+            Confirm still correct
           </button>
         </div>
       ) : null}
