@@ -283,6 +283,10 @@ export interface User {
    * Partners edit only this organisation’s directory entries and profile.
    */
   organisation?: (number | null) | Organisation;
+  invitation?: {
+    sentAt?: string | null;
+    acceptedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1374,6 +1378,12 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   organisation?: T;
+  invitation?:
+    | T
+    | {
+        sentAt?: T;
+        acceptedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -13,6 +13,7 @@ import { relationId } from '../fields/relation'
 import type { Organisation, Service } from '../payload-types'
 import { REVIEW_STATES } from '../review/fields'
 import { isReviewDue } from '../rules'
+import { ConfirmEntry } from './email/ConfirmEntry'
 
 /** A directory entry or an organisation profile, as the queue lists it (organisations have no provider or confirmation). */
 type Entry = Pick<Service | Organisation, 'id' | 'name' | '_status' | 'review'> & Partial<Pick<Service, 'confirmed' | 'organisation'>>
@@ -114,7 +115,14 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
       sort: 'name',
       where: { organisation: { equals: relationId(user.organisation) } },
     })
-    const entries: Entry[] = docs
+    // The confirmation is written to the entry itself, not to its draft versions (it changes no
+    // content): read it from there, or an entry with a newer draft would show an old date.
+    const confirmedOn = new Map(
+      (
+        await req.payload.find({ collection: 'services', overrideAccess: false, user, depth: 0, pagination: false, where: { id: { in: docs.map((d) => d.id) } }, select: { confirmed: true } })
+      ).docs.map((d) => [d.id, d.confirmed?.on ?? null]),
+    )
+    const entries: Entry[] = docs.map((d) => (confirmedOn.has(d.id) ? { ...d, confirmed: { ...d.confirmed, on: confirmedOn.get(d.id) } } : d))
     const due = entries.filter((e) => isReviewDue(e.confirmed?.on)).length
     return template(
       <>
@@ -141,8 +149,8 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
                 <td>{entry.review?.state ? stateLabel(entry.review.state) : entry._status === 'published' ? 'Live' : 'Draft'}</td>
                 <td>{entry.review?.note || '—'}</td>
                 <td>
-                  {entry.confirmed?.on ? day(entry.confirmed.on) : 'Not yet confirmed'}
-                  {isReviewDue(entry.confirmed?.on) ? <strong className="csp-review__due"> Review due</strong> : null}
+                  {/* Due or never confirmed: confirm in one step here, without opening the entry. */}
+                  <ConfirmEntry id={entry.id} name={entry.name} confirmedOn={entry.confirmed?.on ?? null} due={isReviewDue(entry.confirmed?.on)} />
                 </td>
               </tr>
             ))}

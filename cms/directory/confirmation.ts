@@ -108,6 +108,6 @@ export const confirmStillCorrectEndpoint: Endpoint = {
     // Only these two columns, on the live document: no version, no review, no other field touched.
     await req.payload.db.updateOne({ collection: 'services', id: entry.id, data: { confirmed }, req })
     if (entry._status === 'published') siteBuilder(req.payload)?.request(`Directory entry #${entry.id} confirmed still correct`)
-    return Response.json({ message: 'Confirmed: thank you. The entry now shows today as its last check.', confirmed: { on: confirmed.on } })
+    return Response.json({ message: 'Confirmed: thank you. The entry now shows today as its last check.', confirmed })
   },
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { emailSettings, mailStatus, outboxTransport, parseFrom } from './config'
 import { seal, unseal } from './seal'
-import { compose, decisionEmail, invitationEmail, partnerDigestEmail, resetEmail } from './templates'
+import { compose, decisionEmail, editorDigestEmail, invitationEmail, monthLabel, partnerDigestEmail, resetEmail, weekLabel } from './templates'
 
 const base = 'https://cms.example.org'
 
@@ -25,7 +25,7 @@ describe('email templates', () => {
     const mails = [
       invitationEmail({ base, token: 'abc', name: 'Ada', role: 'partner', organisation: 'Refuge', invitedBy: 'Ed (ed@example.org)', hours: 72 }),
       resetEmail({ base, token: 'abc', minutes: 60 }),
-      partnerDigestEmail({ base, organisation: 'Refuge', period: '2026-11', entries: [{ id: 1, name: 'Helpline', confirmedOn: null }] }),
+      partnerDigestEmail({ base, organisation: 'Refuge', period: monthLabel(new Date('2026-11-01T07:00:00Z')), entries: [{ id: 1, name: 'Helpline', confirmedOn: null }] }),
     ]
     for (const mail of mails) {
       expect(mail.html).not.toMatch(/<img|src=|url\(|<link|<script/i)
@@ -35,6 +35,21 @@ describe('email templates', () => {
     expect(mails[0]!.text).toContain(`${base}/admin/reset/abc`)
     expect(mails[0]!.text).toContain('72 hours')
     expect(mails[1]!.text).toContain('60 minutes')
+  })
+})
+
+describe('reminder periods', () => {
+  it('read as people say them: “November 2026” and “the week of 23 November 2026” (its Monday)', () => {
+    expect(monthLabel(new Date('2026-11-01T07:00:00Z'))).toBe('November 2026')
+    expect(monthLabel(new Date('2026-11-30T23:59:00Z'))).toBe('November 2026')
+    for (const day of ['2026-11-23T07:00:00Z', '2026-11-25T12:00:00Z', '2026-11-29T23:59:00Z']) expect(weekLabel(new Date(day))).toBe('the week of 23 November 2026')
+    expect(weekLabel(new Date('2027-01-01T07:00:00Z'))).toBe('the week of 28 December 2026')
+    const partner = partnerDigestEmail({ base, organisation: 'Refuge', period: monthLabel(new Date('2026-11-01T07:00:00Z')), entries: [{ id: 1, name: 'Helpline', confirmedOn: null }] })
+    expect(partner.text).toContain('once a month (November 2026)')
+    expect(partner.text).not.toMatch(/2026-11/)
+    const editor = editorDigestEmail({ base, period: weekLabel(new Date('2026-11-23T07:00:00Z')), pending: [], orphaned: [] })
+    expect(editor.text).toContain('Weekly digest for the week of 23 November 2026.')
+    expect(editor.text).not.toMatch(/W\d\d/)
   })
 })
 

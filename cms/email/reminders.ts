@@ -16,7 +16,7 @@ import { relationId } from '../fields/relation'
 import type { Organisation, Service, User } from '../payload-types'
 import { isReviewDue } from '../rules'
 import { EMAIL_QUEUE, queueEmail, runEmailQueueSoon } from './queue'
-import { editorDigestEmail, partnerDigestEmail, type DueEntry } from './templates'
+import { editorDigestEmail, monthLabel, partnerDigestEmail, weekLabel, type DueEntry } from './templates'
 
 export const monthOf = (now: Date) => now.toISOString().slice(0, 7)
 
@@ -63,7 +63,7 @@ export async function sendPartnerReminders(payload: Payload, now: Date, req?: Pa
     const entries = due.get(org)
     if (!org || !entries?.length) continue
     const organisation = (await payload.findByID({ collection: 'organisations', id: org, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Organisation | null
-    const message = partnerDigestEmail({ base: payload.config.serverURL, organisation: organisation?.name ?? 'Your organisation', period, entries })
+    const message = partnerDigestEmail({ base: payload.config.serverURL, organisation: organisation?.name ?? 'Your organisation', period: monthLabel(now), entries })
     if (await queueEmail(payload, { ...message, to: user.email, kind: 'partner-digest', key: `partner-digest:${period}:${user.id}` }, req)) queued++
   }
   return queued
@@ -89,7 +89,7 @@ export async function sendEditorDigest(payload: Payload, now: Date, req?: Payloa
   }
   let queued = 0
   for (const editor of await users(payload, { role: { in: ['editor', 'admin'] } }, req)) {
-    const message = editorDigestEmail({ base: payload.config.serverURL, period, pending, orphaned })
+    const message = editorDigestEmail({ base: payload.config.serverURL, period: weekLabel(now), pending, orphaned })
     if (await queueEmail(payload, { ...message, to: editor.email, kind: 'editor-digest', key: `editor-digest:${period}:${editor.id}` }, req)) queued++
   }
   return queued

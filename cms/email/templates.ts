@@ -97,6 +97,16 @@ const dueLine = (base: string, e: DueEntry): { text: string; link: Link } => ({
 
 export const formatDay = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
+/** A reminder's month as people say it: “November 2026” (the key stays 2026-11, reminders.ts). */
+export const monthLabel = (now: Date) => now.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** An ISO week as people say it: “the week of 23 November 2026”, its Monday (the key stays 2026-W48). */
+export function weekLabel(now: Date): string {
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
+  return `the week of ${formatDay(monday.toISOString())}`
+}
+
 export function partnerDigestEmail(o: { base: string; organisation: string; period: string; entries: DueEntry[] }): Email {
   const n = o.entries.length
   return compose(o.base, `${n} directory ${n === 1 ? 'entry is' : 'entries are'} due for their six-monthly check — ${o.organisation}`, [

@@ -10,6 +10,7 @@ import * as migration_20261124_010014_provider_origin_confirmation from './20261
 import * as migration_20261124_014410_step_free_access from './20261124_014410_step_free_access';
 import * as migration_20261124_035628_emails from './20261124_035628_emails';
 import * as migration_20261124_040338_preview_links from './20261124_040338_preview_links';
+import * as migration_20261124_043631_invitation_state from './20261124_043631_invitation_state';
 
 export const migrations = [
   {
@@ -65,11 +66,16 @@ export const migrations = [
   {
     up: migration_20261124_035628_emails.up,
     down: migration_20261124_035628_emails.down,
-    name: '20261124_035628_emails'
+    name: '20261124_035628_emails',
   },
   {
     up: migration_20261124_040338_preview_links.up,
     down: migration_20261124_040338_preview_links.down,
-    name: '20261124_040338_preview_links'
+    name: '20261124_040338_preview_links',
+  },
+  {
+    up: migration_20261124_043631_invitation_state.up,
+    down: migration_20261124_043631_invitation_state.down,
+    name: '20261124_043631_invitation_state'
   },
 ];

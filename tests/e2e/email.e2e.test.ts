@@ -18,6 +18,8 @@ import { freePort, waitForHttp } from '../helpers/ports'
 import { sleep, until } from '../helpers/product'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
 import { startSmtp, type Smtp } from '../helpers/smtp'
+import { launchChromium } from '../helpers/chromium'
+import type { Browser, Page } from 'playwright-core'
 
 let cms: string
 let child: ChildProcess
@@ -38,6 +40,20 @@ const linkIn = (mail: ParsedMail) => {
 }
 const tokenOf = (link: string) => link.split('/').pop()!
 const resetPassword = (token: string, password: string) => call(anonymous, 'POST', '/users/reset-password', { token, password })
+/** An admin page as a browser would fetch it (redirects not followed). */
+const adminGet = (session: Session, route: string) =>
+  fetch(`${cms}/admin${route}`, { headers: { Cookie: `payload-token=${session.token}`, 'Sec-Fetch-Site': 'none' }, redirect: 'manual' })
+const todayShown = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** A Chromium page signed in as `session`, opened at an admin route once the admin has hydrated. */
+async function openAdmin(browser: Browser, session: Session, route: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.addCookies([{ name: 'payload-token', value: session.token!, url: cms }])
+  const page = await context.newPage()
+  await page.goto(`${cms}/admin${route}`, { waitUntil: 'networkidle' })
+  await page.waitForFunction(() => document.documentElement.dataset.a11yRepaired === 'true', null, { timeout: 90_000 })
+  return page
+}
 
 async function createService(data: Record<string, unknown>) {
   const made = await call(admin, 'POST', '/services', { description: 'A test service.', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], _status: 'published', ...data })
@@ -244,6 +260,7 @@ describe('review decisions, reminders and confirming', () => {
     // Exactly the due, published entries of org A (the decision test's entry was confirmed when published).
     expect(listed.sort()).toEqual(['Reminder Due One', 'Reminder Due Two'])
     expect(digest.text).toContain(`${cms}/admin/collections/services/${due1.id}`)
+    expect(digest.text).toContain(`once a month (${new Date(now).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })})`)
     expect(digest.text).toContain(`${cms}/admin/collections/services/${due2.id}`)
     expect(digest.text).not.toContain(String(`/services/${other.id}\n`))
     const bosMail = await smtp.waitFor('Bo’s reminder', (m) => smtp.to('bo@partner-b.test').includes(m) && /six-monthly/.test(m.subject ?? ''))
@@ -266,6 +283,154 @@ describe('review decisions, reminders and confirming', () => {
     expect((await call(partner, 'POST', '/emails', { kind: 'other', to: 'x@y.z', subject: 's' })).status).toBe(403)
     await call(partner, 'PATCH', `/users/${partner.id}`, { resetPasswordToken: 'a'.repeat(40), resetPasswordExpiration: '2099-01-01T00:00:00.000Z' })
     expect((await resetPassword('a'.repeat(40), 'a-token-i-made-up-myself')).status).not.toBe(200)
+  })
+})
+
+describe('confirming from the partner’s entries page and the entry form', () => {
+  let browser: Browser
+  let partner: Session
+  beforeAll(async () => {
+    browser = await launchChromium()
+    partner = await login('ada@partner-a.test', PASSWORD)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('the partner’s list offers “Confirm still correct” on each due entry, named for it, by keyboard, and shows the new date without a reload', async () => {
+    const due = await createService({ name: 'List Confirm Due', organisation: orgA })
+    const fresh = await createService({ name: 'List Confirm Fresh', organisation: orgA })
+    expect((await call(partner, 'POST', `/services/${fresh.id}/confirm`)).status).toBe(200)
+    const page = await openAdmin(browser, partner, '/review')
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true))
+    // Not offered on an entry confirmed today.
+    expect(await page.getByRole('button', { name: /List Confirm Fresh/ }).count()).toBe(0)
+    const button = page.getByRole('button', { name: 'Confirm still correct: List Confirm Due' })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const row = page.getByRole('row', { name: /List Confirm Due/ })
+    await row.getByText(todayShown()).waitFor({ timeout: 15_000 })
+    expect(await row.getByText('Review due').count()).toBe(0)
+    expect(await row.getByRole('status').textContent()).toContain('List Confirm Due now shows')
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true)
+    const stored = (await call(admin, 'GET', `/services/${due.id}`)).json
+    expect(stored.confirmed.on.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
+    expect(stored.confirmed.by).toContain('ada@partner-a.test')
+    // A reload shows the same date, even for an entry with a newer draft awaiting review.
+    expect((await call(partner, 'PATCH', `/services/${due.id}`, { description: 'A draft after confirming.' })).status).toBe(200)
+    await page.reload({ waitUntil: 'networkidle' })
+    await page.getByRole('row', { name: /List Confirm Due/ }).getByText(todayShown()).waitFor({ timeout: 15_000 })
+    await page.context().close()
+  })
+
+  it('the entry form’s button updates its “Last confirmed” date and check state without a reload', async () => {
+    const due = await createService({ name: 'Form Confirm Due', organisation: orgA })
+    const page = await openAdmin(browser, partner, `/collections/services/${due.id}`)
+    const date = page.locator('#field-confirmed__on input, input#field-confirmed__on').first()
+    expect(await date.inputValue()).toBe('')
+    await page.getByRole('button', { name: 'Confirm still correct' }).click()
+    await page.getByRole('status').filter({ hasText: 'Confirmed' }).first().waitFor({ timeout: 15_000 })
+    await until('the date field to show today', async () => ((await date.inputValue()).includes(String(new Date().getUTCFullYear())) ? true : undefined), 15_000, 200)
+    expect(await page.locator('#field-reviewDue').inputValue()).toBe('Up to date')
+    await page.context().close()
+  })
+})
+
+describe('no password chosen by staff in the admin', () => {
+  it('the admin’s “create a user” route leads staff to the invitation screen', async () => {
+    for (const session of [admin, editor]) {
+      const response = await adminGet(session, '/collections/users/create')
+      expect([302, 303, 307, 308], `status ${response.status}`).toContain(response.status)
+      expect(new URL(response.headers.get('location')!, cms).pathname).toBe('/admin/invite')
+    }
+    // And the invitation screen has no password field.
+    expect(await (await adminGet(editor, '/invite')).text()).not.toMatch(/type="password"/)
+  })
+
+  it('the first admin is still created from ADMIN_EMAIL and ADMIN_PASSWORD (this CMS signed its admin in with them)', () => {
+    expect(admin.token).toBeTruthy()
+  })
+})
+
+describe('resending an invitation', () => {
+  it('staff resend a link to someone who has not chosen a password yet (or whose link expired); the old link stops working; partners are refused', async () => {
+    const email = 'slow@partner-a.test'
+    const invited = await call(admin, 'POST', '/users/invite', { email, name: 'Slow Responder', role: 'partner', organisation: orgA })
+    expect(invited.status).toBe(201)
+    const id = invited.json.doc.id as number
+    const first = await smtp.waitFor('first invitation', (m) => smtp.to(email).includes(m))
+    // The link expired.
+    await db.execute({ sql: 'UPDATE users SET reset_password_expiration = ? WHERE id = ?', args: [new Date(Date.now() - 1000).toISOString(), id] })
+    const partner = await login('ada@partner-a.test', PASSWORD)
+    expect((await call(partner, 'POST', `/users/${id}/resend-invitation`)).status).toBe(403)
+    expect((await call(anonymous, 'POST', `/users/${id}/resend-invitation`)).status).toBe(403)
+    const again = await call(editor, 'POST', `/users/${id}/resend-invitation`)
+    expect(again.status, JSON.stringify(again.json)).toBe(200)
+    expect(JSON.stringify(again.json)).not.toMatch(/token/i)
+    const second = await smtp.waitFor('second invitation', (m) => m !== first && smtp.to(email).includes(m))
+    expect(second.subject).toBe('You are invited to CSP Hub')
+    expect(linkIn(second)).not.toBe(linkIn(first))
+    expect((await resetPassword(tokenOf(linkIn(first)), PASSWORD)).status).not.toBe(200)
+    expect((await resetPassword(tokenOf(linkIn(second)), PASSWORD)).status).toBe(200)
+    // Once they have chosen a password there is nothing to resend.
+    const done = await call(editor, 'POST', `/users/${id}/resend-invitation`)
+    expect(done.status).toBe(409)
+    // The user's page in the admin offers the button to staff while the invitation is open.
+    const pending = await call(admin, 'POST', '/users/invite', { email: 'pending@partner-a.test', name: 'Pending', role: 'partner', organisation: orgA })
+    expect(await (await adminGet(editor, `/collections/users/${pending.json.doc.id}`)).text()).toContain('Send a new invitation link')
+    expect(await (await adminGet(editor, `/collections/users/${id}`)).text()).not.toContain('Send a new invitation link')
+    // An editor cannot send an admin a link (as they cannot change an admin's account).
+    const boss = await call(admin, 'POST', '/users/invite', { email: 'boss2@csp-hub.test', name: 'Boss', role: 'admin' })
+    expect((await call(editor, 'POST', `/users/${boss.json.doc.id}/resend-invitation`)).status).toBe(403)
+    expect((await call(admin, 'POST', `/users/${boss.json.doc.id}/resend-invitation`)).status).toBe(200)
+  })
+})
+
+describe('probes: partner A, partner B, editor and anonymous on the email paths', () => {
+  it('the Emails log: only staff read it; nobody creates, updates or deletes a row over the API; it keeps no versions', async () => {
+    const partnerA = await login('ada@partner-a.test', PASSWORD)
+    const partnerB = await login('bo@partner-b.test', PASSWORD)
+    const row = (await call(admin, 'GET', '/emails?limit=1')).json.docs[0]
+    expect(row?.id).toBeTruthy()
+    for (const session of [partnerA, partnerB, anonymous]) {
+      expect((await call(session, 'GET', '/emails')).status).toBe(403)
+      expect((await call(session, 'GET', `/emails/${row.id}`)).status).toBe(403)
+      expect((await call(session, 'GET', '/emails/count')).status).toBe(403)
+    }
+    expect((await call(editor, 'GET', `/emails/${row.id}`)).status).toBe(200)
+    for (const session of [partnerA, partnerB, editor, admin, anonymous]) {
+      expect((await call(session, 'POST', '/emails', { kind: 'other', to: 'x@y.z', subject: 's' })).status).toBe(403)
+      expect((await call(session, 'PATCH', `/emails/${row.id}`, { state: 'sent' })).status).toBe(403)
+      expect((await call(session, 'DELETE', `/emails/${row.id}`)).status).toBe(403)
+      expect((await call(session, 'PATCH', `/emails?where[id][equals]=${row.id}`, { subject: 'changed' })).json?.docs?.length ?? 0).toBe(0)
+      expect((await call(session, 'DELETE', `/emails?where[id][equals]=${row.id}`)).json?.docs?.length ?? 0).toBe(0)
+      expect((await call(session, 'GET', '/emails/versions')).status).not.toBe(200)
+    }
+    expect((await call(admin, 'GET', `/emails/${row.id}`)).json.subject).toBe(row.subject)
+  })
+
+  it('invite, resend and confirm: each role gets exactly what it should', async () => {
+    const partnerA = await login('ada@partner-a.test', PASSWORD)
+    const partnerB = await login('bo@partner-b.test', PASSWORD)
+    const entryA = await createService({ name: 'Probe Entry A', organisation: orgA })
+    const pending = (await call(admin, 'POST', '/users/invite', { email: 'probe-pending@partner-b.test', name: 'Probe', role: 'partner', organisation: orgB })).json.doc.id
+    for (const session of [partnerA, partnerB, anonymous]) {
+      expect((await call(session, 'POST', '/users/invite', { email: 'probe-x@partner-a.test', name: 'X', role: 'partner', organisation: orgA })).status).toBe(403)
+      expect((await call(session, 'POST', `/users/${pending}/resend-invitation`)).status).toBe(403)
+    }
+    // A partner may not invite or resend even for their own organisation; an unknown account is 404 to staff.
+    expect((await call(editor, 'POST', '/users/999999/resend-invitation')).status).toBe(404)
+    expect((await call(partnerA, 'POST', `/services/${entryA.id}/confirm`)).status).toBe(200)
+    expect((await call(partnerB, 'POST', `/services/${entryA.id}/confirm`)).status).toBe(404)
+    expect((await call(anonymous, 'POST', `/services/${entryA.id}/confirm`)).status).toBe(403)
+    expect((await call(editor, 'POST', `/services/${entryA.id}/confirm`)).status).toBe(200)
+    expect((await call(partnerA, 'POST', '/services/999999/confirm')).status).toBe(404)
+    // Nobody sets the invitation bookkeeping through the API.
+    await call(partnerA, 'PATCH', `/users/${partnerA.id}`, { invitation: { acceptedAt: null, sentAt: '2099-01-01T00:00:00.000Z' } })
+    await call(editor, 'PATCH', `/users/${pending}`, { invitation: { acceptedAt: '2020-01-01T00:00:00.000Z' } })
+    expect((await call(editor, 'POST', `/users/${pending}/resend-invitation`)).status).toBe(200)
+    const self = (await call(partnerA, 'GET', `/users/${partnerA.id}`)).json
+    expect(self.invitation?.sentAt ?? null).not.toBe('2099-01-01T00:00:00.000Z')
   })
 })
 

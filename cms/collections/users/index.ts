@@ -1,8 +1,8 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
-import { admins, staff } from '../../access'
+import { admins, staff, staffField } from '../../access'
 import { usersRead, usersUpdate } from './access'
 import { passwordPolicy, roleRules } from './hooks'
-import { inviteEndpoint } from '../../email/invite'
+import { invitationAccepted, invitationOpen, inviteEndpoint, resendInvitationEndpoint } from '../../email/invite'
 import { rememberText } from '../../email/queue'
 import { resetEmail } from '../../email/templates'
 import { answerIgnoredRequest, guardLogin, signInDone, throttleForgotPassword, uniformLoginFailure } from '../../auth/login-guard'
@@ -18,7 +18,9 @@ export const Users: CollectionConfig = {
     group: 'Admin',
     description: 'To add someone, use “Invite a person” in the menu: they get an email and choose their own password.',
   },
-  endpoints: [inviteEndpoint],
+  // Accounts are made by invitation (cms/email/invite.ts): a copy would carry someone else's password.
+  disableDuplicate: true,
+  endpoints: [inviteEndpoint, resendInvitationEndpoint],
   auth: {
     // Five wrong passwords lock the account for ten minutes.
     maxLoginAttempts: 5,
@@ -51,7 +53,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [passwordPolicy, guardLogin, throttleForgotPassword],
     beforeChange: [roleRules],
-    afterOperation: [signInDone],
+    afterOperation: [signInDone, invitationAccepted],
     afterError: [uniformLoginFailure, answerIgnoredRequest],
   },
   fields: [
@@ -76,6 +78,28 @@ export const Users: CollectionConfig = {
       admin: { description: 'Partners edit only this organisation’s directory entries and profile.' },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
         siblingData?.role === 'partner' && !value ? 'A partner must belong to an organisation.' : true,
+    },
+    {
+      // Staff only: resend while the invitation is open (cms/email/invite.ts).
+      name: 'resendInvitation',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/email/ResendInvitation#ResendInvitation' },
+        condition: (data) => invitationOpen(data as never),
+      },
+    },
+    {
+      // Written only by the server: when the last invitation was sent, and when the person chose
+      // their own password through a link. Staff read it; nobody writes it over the API.
+      name: 'invitation',
+      type: 'group',
+      access: { read: staffField, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean((data as { invitation?: { sentAt?: unknown } })?.invitation?.sentAt) },
+      fields: [
+        { name: 'sentAt', label: 'Invitation sent', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'acceptedAt', label: 'Password chosen', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      ],
     },
   ],
 }
