@@ -40,6 +40,7 @@ let partner: Session
 let editor: Session
 let orgId: number
 let serviceId: number
+let editorServiceId: number
 let versionId: string
 let mediaId: number | undefined
 const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
@@ -104,6 +105,12 @@ async function checked(page: Page, screen: string): Promise<string> {
   return found
 }
 
+/** Lets go of the document locks a user's screens took (Payload keeps them 5 minutes otherwise). */
+async function releaseLocks(session: Session) {
+  const locks = (await api.call(admin, 'GET', `/payload-locked-documents?where[user.value][equals]=${session.id}&depth=0&limit=100`)).json.docs as { id: number }[]
+  for (const lock of locks ?? []) await api.call(admin, 'DELETE', `/payload-locked-documents/${lock.id}`)
+}
+
 async function axe(page: Page): Promise<Violation[]> {
   await page.evaluate(axeSource)
   return (await page.evaluate(async (tags) => {
@@ -142,6 +149,12 @@ beforeAll(async () => {
     categories: ['domestic-abuse'], audiences: ['everyone'], areas: ['newham'], _status: 'published',
   })
   expect(entry.status, JSON.stringify(entry.json)).toBe(201)
+  const second = await api.call(admin, 'POST', '/services', {
+    name: `Accessibility test service (editor's form) ${stamp}`, organisation: orgId, description: 'A second support line for the accessibility test.',
+    categories: ['domestic-abuse'], audiences: ['everyone'], areas: ['newham'], _status: 'published',
+  })
+  expect(second.status, JSON.stringify(second.json)).toBe(201)
+  editorServiceId = second.json.doc.id
   const make = async (role: string, email: string, organisation?: number) => {
     const created = await api.call(admin, 'POST', '/users', { name: `${role} ${stamp}`, email, password: PASSWORD, role, ...(organisation ? { organisation } : {}) })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
@@ -169,7 +182,7 @@ afterAll(async () => {
   await browser?.close()
   if (mediaId) await api.call(admin, 'DELETE', `/media/${mediaId}`)
   for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
-  if (serviceId) await api.call(admin, 'DELETE', `/services/${serviceId}`)
+  for (const id of [serviceId, editorServiceId]) if (id) await api.call(admin, 'DELETE', `/services/${id}`)
   if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
@@ -218,7 +231,13 @@ describe('admin screens: no critical or serious axe violation', () => {
     const screens = partnerScreens()
     for (const slug of COLLECTIONS) {
       screens.push({ name: `${slug} list`, path: `/admin/collections/${slug}` })
-      const first = (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
+      // Opening a form takes Payload's lock on it, and a lock makes Payload refuse everyone else's
+      // saves (423): the directory forms are this test's own records, and each lock is let go
+      // after its screen (releaseLocks), so other e2e files writing seeded records are not refused.
+      const first =
+        slug === 'services' ? { id: editorServiceId }
+        : slug === 'organisations' ? { id: orgId }
+        : (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
       // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
       if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })
       else if (!MAYBE_EMPTY.has(slug)) throw new Error(`No ${slug} record to open`)
@@ -239,6 +258,7 @@ describe('admin screens: no critical or serious axe violation', () => {
       await open(page, screen.path)
       if (screen.path === '/admin/collections/services') await page.waitForSelector('.locked', { timeout: 30_000 })
       problems.push(await checked(page, `editor: ${screen.name}`))
+      await releaseLocks(editor)
     }
     await holder.context.close()
     await context.close()
@@ -248,7 +268,9 @@ describe('admin screens: no critical or serious axe violation', () => {
   it('site settings (admins only: editors do not see them)', async () => {
     const { context, page } = await signedIn(admin)
     await open(page, '/admin/globals/site-settings')
-    expect(await checked(page, 'admin: site settings')).toBe('')
+    const found = await checked(page, 'admin: site settings')
+    await releaseLocks(admin)
+    expect(found).toBe('')
     await context.close()
   })
 })

@@ -309,7 +309,7 @@ describe('confirming from the partner’s entries page and the entry form', () =
     await button.focus()
     await page.keyboard.press('Enter')
     const row = page.getByRole('row', { name: /List Confirm Due/ })
-    await row.getByText(todayShown()).waitFor({ timeout: 15_000 })
+    await row.locator('.csp-confirm-entry__date').getByText(todayShown()).waitFor({ timeout: 15_000 })
     expect(await row.getByText('Review due').count()).toBe(0)
     expect(await row.getByRole('status').textContent()).toContain('List Confirm Due now shows')
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true)
