@@ -21,14 +21,12 @@ import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
 import { plotSvg } from './plot'
 import { watchTree, type Watch } from './proc'
 import { loadTest } from './rest'
+import { benchWorkFolder } from './work'
 
 const runStarted = performance.now()
 const sizes = (process.env.BENCH_SIZES || '1000,5000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0)
 const resultsDir = path.resolve(process.env.BENCH_RESULTS_DIR || (process.env.BENCH_SIZES ? mkdtempSync(path.join(tmpdir(), 'csp-hub-bench-results-')) : path.join(projectRoot, 'bench', 'results')))
-// Inside the project (git-ignored node_modules/.cache): Astro keeps its prerender chunks in
-// <cwd>/.astro/ whenever outDir lies outside the project, which two builds at once (a test run
-// next to the benchmark) would share and break. Inside the project each build keeps its own.
-const work = mkdtempSync(path.join(projectRoot, 'node_modules', '.cache', 'csp-hub-bench-'))
+const work = benchWorkFolder(projectRoot)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 const log = (message: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
