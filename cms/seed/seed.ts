@@ -21,11 +21,14 @@ export type SeedReport = Record<string, { created: number; updated: number; draf
 
 type Id = number | string
 
-export async function seed(payload: Payload, bundle: ContentBundle): Promise<SeedReport> {
+/** Told of each top-level record written (scripts/lib/progress.ts on the command line). */
+export type Ticker = { tick(n?: number): void; setTotal(total: number): void }
+
+export async function seed(payload: Payload, bundle: ContentBundle, { progress }: { progress?: Ticker } = {}): Promise<SeedReport> {
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
   try {
-    const report = await write(payload, req, bundle)
+    const report = await write(payload, req, bundle, progress)
     if (ownTransaction) await commitTransaction(req)
     return report
   } catch (error) {
@@ -37,7 +40,7 @@ export async function seed(payload: Payload, bundle: ContentBundle): Promise<See
 /** A record of the format: its fields, publication state and pending draft (./schemas.ts). */
 type FormatRecord = Json & { slug: string; publication?: 'published' | 'draft'; draft?: Json }
 
-async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle): Promise<SeedReport> {
+async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle, progress?: Ticker): Promise<SeedReport> {
   const report: SeedReport = {}
   const count = (collection: string, kind: 'created' | 'updated' | 'drafts') => {
     report[collection] ??= { created: 0, updated: 0 }
@@ -126,8 +129,13 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
         await put(join.collection as CollectionSlug, child, { [join.on]: id, ...(position ? { [position]: index } : {}) })
     }
   }
-  for (const folder of Object.keys(contentFolders) as (keyof typeof contentFolders)[])
-    for (const record of bundle[folder]) await put(folder, record as unknown as FormatRecord)
+  const folders = Object.keys(contentFolders) as (keyof typeof contentFolders)[]
+  progress?.setTotal(folders.reduce((sum, folder) => sum + bundle[folder].length, 0))
+  for (const folder of folders)
+    for (const record of bundle[folder]) {
+      await put(folder, record as unknown as FormatRecord)
+      progress?.tick()
+    }
   return report
 }
 
