@@ -18,7 +18,7 @@ import { projectRoot, withProjectBin } from '../scripts/lib/env'
 import { freePort } from '../tests/helpers/ports'
 import { measureBrowser } from './browser'
 import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
-import { plotSvg } from './plot'
+import { plotSvg, publishPlotSvg } from './plot'
 import { watchTree, type Watch } from './proc'
 import { loadTest } from './rest'
 import { benchWorkFolder } from './work'
@@ -29,7 +29,20 @@ const resultsDir = path.resolve(process.env.BENCH_RESULTS_DIR || (process.env.BE
 const work = benchWorkFolder(projectRoot)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
-const log = (message: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+// Knobs for the small run inside npm test (tests/e2e/bench.e2e.test.ts); the defaults are the real benchmark.
+const restRequests = Number(process.env.BENCH_REST_REQUESTS || 2000)
+const warmUpFloor = process.env.BENCH_WARMUP !== '0'
+/**
+ * How far the run is: every line is one step done of all the run will take (per N: corpus, seed,
+ * build, floor, start, publish-to-live; then REST and the browser on the largest), with the time
+ * since the run began. Plain lines, so they read the same on a terminal and in CI.
+ */
+const totalSteps = sizes.length * 6 + 2
+let stepsDone = 0
+const log = (message: string, step = true) => {
+  if (step) stepsDone++
+  console.log(`[bench ${String(stepsDone).padStart(2)}/${totalSteps} · ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+}
 
 const ADMIN = { email: 'bench@example.org', password: 'bench-password-0123456789' }
 
@@ -88,6 +101,7 @@ async function timedBuild(env: NodeJS.ProcessEnv) {
 const countHtml = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length
 
+type PublishRow = { services: number; pages: number; publishToLiveSeconds: number; publishRequestSeconds: number; startSeconds: number }
 type BuildRow = { services: number; pages: number; seedSeconds: number; buildSeconds: number; peakRssMb: number; rawAstroSeconds: number }
 type BuildDetail = BuildRow & {
   corpus: ReturnType<typeof corpusSizes>
@@ -136,7 +150,7 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
     })
   }
   // The first Astro build of a run pays for cold file caches; it is not counted.
-  if (warmUp) await rawBuild()
+  if (warmUp && warmUpFloor) await rawBuild()
   const floor = await rawBuild()
   const rawPages = countHtml(raw)
   rmSync(raw, { recursive: true, force: true })
@@ -176,8 +190,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-/** The running product on the largest database: publish-to-live, REST load, browser figures. */
-async function benchServer(n: number, dir: string) {
+/**
+ * The running product on this N's database: start-up and publish-to-live; on the largest N also
+ * the REST load and the browser figures.
+ */
+async function benchServer(n: number, dir: string, { full }: { full: boolean }) {
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
   const env = {
     ...envFor(dir),
@@ -225,6 +242,7 @@ async function benchServer(n: number, dir: string) {
     const publishRequestSeconds = (returned - sent) / 1000
     log(`N=${n}: publish-to-live ${publishToLiveSeconds.toFixed(1)} s (request ${publishRequestSeconds.toFixed(2)} s)`)
     await until('the build log to settle', async () => !(await building()), 600_000, 500)
+    if (!full) return { startSeconds, publishToLiveSeconds, publishRequestSeconds }
     // The build log says how long each rebuild itself took, and what triggered it.
     const buildLog = (
       (await (await fetch(`${cms}/api/site-builds?limit=10&sort=startedAt&depth=0`, { headers: auth })).json()) as {
@@ -235,9 +253,9 @@ async function benchServer(n: number, dir: string) {
     // REST: anonymous list pages, as a client paging through the directory would ask for them.
     const pages = Math.ceil(n / 10)
     await fetch(`${cms}/api/services?limit=10&page=1&depth=1`) // first request compiles the route
-    const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 2000, concurrency: 20, pages })
+    const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: restRequests, concurrency: 20, pages })
     // One at a time: the time one request costs the server, without queueing behind the others.
-    const serial = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 200, concurrency: 1, pages, seed: 9 })
+    const serial = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: Math.ceil(restRequests / 10), concurrency: 1, pages, seed: 9 })
     log(`N=${n}: REST p50 ${rest.p50Ms} ms, p95 ${rest.p95Ms} ms, ${rest.errors} errors`)
 
     const browser = await measureBrowser(site)
@@ -261,20 +279,23 @@ const BUDGETS = {
 }
 
 try {
-  log(`sizes ${sizes.join(', ')}; work folder ${work}`)
+  log(`sizes ${sizes.join(', ')}; work folder ${work}`, false)
   const rows: BuildRow[] = []
   const details: BuildDetail[] = []
-  let last = ''
+  const publishes: PublishRow[] = []
+  let server!: Extract<Awaited<ReturnType<typeof benchServer>>, { rest: unknown }>
   for (const [i, n] of sizes.entries()) {
     const { row, detail, dir } = await benchSize(n, i === 0)
     rows.push(row)
     details.push(detail)
-    // Keep only the largest database and site (for the server phase).
-    if (last) rmSync(last, { recursive: true, force: true })
-    last = dir
+    const full = i === sizes.length - 1
+    const measured = await benchServer(n, dir, { full })
+    publishes.push({ services: n, pages: row.pages, publishToLiveSeconds: round(measured.publishToLiveSeconds), publishRequestSeconds: round(measured.publishRequestSeconds), startSeconds: round(measured.startSeconds) })
+    if (full) server = measured as typeof server
+    // Keep only the largest database and site.
+    if (!full) rmSync(dir, { recursive: true, force: true })
   }
   const largest = sizes.at(-1)!
-  const server = await benchServer(largest, last)
 
   const latest = {
     build: rows,
@@ -306,6 +327,8 @@ try {
       runSeconds: round(totalSeconds, 0),
       seed: DEFAULT_SEED,
       build: details,
+      // Publish-to-live at every N: npm start on that N's database, one service renamed over REST.
+      publishToLive: publishes,
       server: {
         startSeconds: round(server.startSeconds),
         publishRequestSeconds: round(server.publishRequestSeconds),
@@ -319,13 +342,15 @@ try {
   )
   const subtitle = `npm run bench, ${cpus().length} cores, ${round(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.version}; synthetic corpus seed ${DEFAULT_SEED}`
   writeFileSync(path.join(resultsDir, 'plot.svg'), plotSvg(details.map((d) => ({ ...d })), subtitle))
+  writeFileSync(path.join(resultsDir, 'publish.svg'), publishPlotSvg(publishes, subtitle))
 
   console.log('\n  N        pages  seed s  build s  astro s  raw s  astro/raw  pagefind s  peak MB')
   for (const d of details)
     console.log(
       `  ${String(d.services).padEnd(7)} ${String(d.pages).padStart(6)} ${d.seedSeconds.toFixed(1).padStart(7)} ${d.buildSeconds.toFixed(1).padStart(8)} ${d.astroSeconds.toFixed(1).padStart(8)} ${d.rawAstroSeconds.toFixed(1).padStart(6)} ${d.astroOverRaw.toFixed(2).padStart(10)} ${d.pagefindSeconds.toFixed(1).padStart(11)} ${String(d.peakRssMb).padStart(8)}`,
     )
-  console.log(`\n  At N=${largest}: publish-to-live ${latest.publishToLiveSeconds} s; REST ${latest.rest.requests} requests at concurrency ${latest.rest.concurrency}: p50 ${latest.rest.p50Ms} ms, p95 ${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`)
+  console.log(`\n  Publish-to-live: ${publishes.map((p) => `${p.publishToLiveSeconds} s at N=${p.services}`).join(', ')}`)
+  console.log(`  At N=${largest}: publish-to-live ${latest.publishToLiveSeconds} s; REST ${latest.rest.requests} requests at concurrency ${latest.rest.concurrency}: p50 ${latest.rest.p50Ms} ms, p95 ${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`)
   console.log(`  Pagefind first query ${latest.pagefindBytesFirstQuery} B; home ${latest.homeWeightGzipBytes} B gzip; quick exit ${latest.quickExitMs} ms\n`)
   for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`)
   console.log(`\n  Whole run: ${(totalSeconds / 60).toFixed(1)} min. Results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/`)

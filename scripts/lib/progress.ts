@@ -42,6 +42,7 @@ export function progress(label: string, total: number, options: ProgressOptions 
   let lastWrite = -Infinity
   let lastTenth = 0
   let finished = false
+  let lastLine = ''
 
   const line = () => `${label} ${number(done)} / ${number(total)} · ${Math.round((now() - started) / 1000)} s`
   const write = (final: boolean) => {
@@ -54,7 +55,10 @@ export function progress(label: string, total: number, options: ProgressOptions 
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 0
       if (!final && tenth <= lastTenth && t - lastWrite < plainEveryMs) return
       lastTenth = tenth
-      stream.write(`${line()}\n`)
+      const text = line()
+      if (final && text === lastLine) return // the last tick already said it
+      lastLine = text
+      stream.write(`${text}\n`)
     }
     spoke = true
     lastWrite = t
