@@ -16,6 +16,9 @@ import path from 'node:path'
 import { buildInChildProcess } from '../cms/publishing/run-build'
 import { projectRoot, withProjectBin } from '../scripts/lib/env'
 import { freePort } from '../tests/helpers/ports'
+import { launchChromium } from '../tests/helpers/chromium'
+import { measureStability, slowHtmlProxy } from '../tests/helpers/layout-shift'
+import { pagePaths } from '../tests/helpers/site-pages'
 import { measureBrowser } from './browser'
 import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
 import { plotSvg, publishPlotSvg } from './plot'
@@ -37,7 +40,7 @@ const warmUpFloor = process.env.BENCH_WARMUP !== '0'
  * build, floor, start, publish-to-live; then REST and the browser on the largest), with the time
  * since the run began. Plain lines, so they read the same on a terminal and in CI.
  */
-const totalSteps = sizes.length * 6 + 2
+const totalSteps = sizes.length * 6 + 3
 let stepsDone = 0
 const log = (message: string, step = true) => {
   if (step) stepsDone++
@@ -260,10 +263,44 @@ async function benchServer(n: number, dir: string, { full }: { full: boolean }) 
 
     const browser = await measureBrowser(site)
     log(`N=${n}: pagefind first query ${browser.pagefindBytesFirstQuery} B, home ${browser.homeWeightGzipBytes} B gzip, quick exit ${browser.quickExitMs} ms`)
-    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, buildLog, rest, serial, browser }
+    const stability = await measurePageKinds(site, env.SITE_DIST_DIR)
+    log(`N=${n}: CLS on a phone ${Object.entries(stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')}`)
+    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, buildLog, rest, serial, browser, stability }
   } finally {
     child.kill('SIGINT')
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+  }
+}
+
+/** The page kinds the issue names, one page of each, as the site server serves them. */
+const PAGE_KINDS: Record<string, RegExp> = {
+  home: /^\/$/,
+  directory: /^\/support\/$/,
+  filter: /^\/support\/[^/]+\/$/,
+  service: /^\/services\/[^/]+\/$/,
+  strategy: /^\/strategies\/[^/]+\/$/,
+  priority: /^\/strategies\/[^/]+\/[^/]+\/$/,
+  news: /^\/news\/[^/]+\/$/,
+  meetings: /^\/meetings\/$/,
+}
+
+/** CLS and LCP of one page of each kind on a phone (the Layout Instability API, as Lighthouse reads it). */
+async function measurePageKinds(site: string, distDir: string) {
+  const paths = pagePaths(distDir)
+  const proxy = await slowHtmlProxy(site)
+  const browser = await launchChromium()
+  try {
+    const out: Record<string, { path: string; cls: number; lcpMs: number | null }> = {}
+    for (const [kind, pattern] of Object.entries(PAGE_KINDS)) {
+      const found = paths.find((p) => pattern.test(p))
+      if (!found) continue
+      const { cls, lcpMs } = await measureStability(browser, proxy.url + found)
+      out[kind] = { path: found, cls: round(cls, 3), lcpMs }
+    }
+    return out
+  } finally {
+    await browser.close()
+    await proxy.close()
   }
 }
 
@@ -315,6 +352,7 @@ try {
     [`Pagefind first query ≤ 100 KB`, latest.pagefindBytesFirstQuery <= BUDGETS.pagefindBytesFirstQuery, `${(latest.pagefindBytesFirstQuery / 1024).toFixed(1)} KB (gzip host: ${(server.browser.pagefindGzipBytesFirstQuery / 1024).toFixed(1)} KB)`],
     [`home ≤ 30 KB gzip`, latest.homeWeightGzipBytes <= BUDGETS.homeWeightGzipBytes, `${(latest.homeWeightGzipBytes / 1024).toFixed(1)} KB`],
     [`quick exit ≤ 50 ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
+    [`CLS < 0.05 on every page kind`, Object.values(server.stability).every((s) => s.cls < 0.05), Object.entries(server.stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')],
   ] as const
   const totalSeconds = (performance.now() - runStarted) / 1000
 
@@ -337,6 +375,8 @@ try {
         restOneAtATime: server.serial,
       },
       browser: server.browser,
+      // tests/helpers/layout-shift.ts: 375×667, CPU 4× slower, each page sent in two parts.
+      layoutStability: server.stability,
       budgets: Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }])),
     }, null, 2)}\n`,
   )

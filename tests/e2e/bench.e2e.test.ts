@@ -19,8 +19,8 @@ it('npm run bench with BENCH_SIZES=50 writes its results with the expected figur
   })
   expect(run.status, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(0)
   // Progress: every step line says how far the run is.
-  expect(run.stdout).toMatch(/\[bench  1\/8 · +\d+ s\] N=50: corpus/)
-  expect(run.stdout).toMatch(/\[bench  8\/8 · +\d+ s\] N=50: pagefind first query/)
+  expect(run.stdout).toMatch(/\[bench  1\/9 · +\d+ s\] N=50: corpus/)
+  expect(run.stdout).toMatch(/\[bench  9\/9 · +\d+ s\] N=50: CLS on a phone/)
 
   const latest = JSON.parse(readFileSync(path.join(results, 'latest.json'), 'utf8'))
   expect(latest.build).toHaveLength(1)
@@ -42,6 +42,11 @@ it('npm run bench with BENCH_SIZES=50 writes its results with the expected figur
   expect(latest.quickExitMs).toBeLessThanOrEqual(50)
 
   const details = JSON.parse(readFileSync(path.join(results, 'latest-details.json'), 'utf8'))
+  expect(Object.keys(details.layoutStability).sort()).toEqual(['directory', 'filter', 'home', 'meetings', 'news', 'priority', 'service', 'strategy'])
+  for (const [kind, s] of Object.entries(details.layoutStability as Record<string, { cls: number; lcpMs: number }>)) {
+    expect(s.cls, kind).toBeLessThan(0.05)
+    expect(s.lcpMs, kind).toBeGreaterThan(0)
+  }
   expect(details.publishToLive).toEqual([expect.objectContaining({ services: 50, publishToLiveSeconds: latest.publishToLiveSeconds })])
   for (const plot of ['plot.svg', 'publish.svg']) {
     expect(existsSync(path.join(results, plot)), plot).toBe(true)
