@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**', '**/.next/**'],
         },
       },

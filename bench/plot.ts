@@ -44,6 +44,26 @@ function niceStep(raw: number) {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw
 }
 
+/** bench/results/publish.svg: publish-to-live against N, beside plot.svg. */
+export type PublishPlotRow = { services: number; publishToLiveSeconds: number }
+
+export function publishPlotSvg(rows: PublishPlotRow[], subtitle: string): string {
+  const ns = rows.map((r) => r.services)
+  const chart = panel(0, 'Publish to live', 'seconds', ns, [
+    { label: 'Publish-to-live: one edit saved over REST → new page served', color: '#1d70b8', values: rows.map((r) => r.publishToLiveSeconds) },
+  ], { value: 15, label: 'budget 15 s' })
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 400" width="440" height="400" font-family="system-ui, sans-serif" role="img" aria-labelledby="t d">
+<title id="t">CSP Hub benchmark: publish-to-live against the number of directory entries</title>
+<desc id="d">${esc(subtitle)}</desc>
+<rect width="440" height="400" fill="#fff"/>
+<g fill="#0b0c0c">
+${chart}
+<text x="220" y="392" text-anchor="middle" font-size="8" fill="#505a5f">${esc(subtitle)}</text>
+</g>
+</svg>
+`
+}
+
 export function plotSvg(rows: PlotRow[], subtitle: string): string {
   const ns = rows.map((r) => r.services)
   const time = panel(0, 'Build time', 'seconds', ns, [

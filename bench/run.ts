@@ -16,22 +16,36 @@ import path from 'node:path'
 import { buildInChildProcess } from '../cms/publishing/run-build'
 import { projectRoot, withProjectBin } from '../scripts/lib/env'
 import { freePort } from '../tests/helpers/ports'
+import { launchChromium } from '../tests/helpers/chromium'
+import { measureStability, slowHtmlProxy } from '../tests/helpers/layout-shift'
+import { pagePaths } from '../tests/helpers/site-pages'
 import { measureBrowser } from './browser'
 import { corpusSizes, DEFAULT_SEED, writeCorpus } from './corpus'
-import { plotSvg } from './plot'
+import { plotSvg, publishPlotSvg } from './plot'
 import { watchTree, type Watch } from './proc'
 import { loadTest } from './rest'
+import { benchWorkFolder } from './work'
 
 const runStarted = performance.now()
 const sizes = (process.env.BENCH_SIZES || '1000,5000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0)
 const resultsDir = path.resolve(process.env.BENCH_RESULTS_DIR || (process.env.BENCH_SIZES ? mkdtempSync(path.join(tmpdir(), 'csp-hub-bench-results-')) : path.join(projectRoot, 'bench', 'results')))
-// Inside the project (git-ignored node_modules/.cache): Astro keeps its prerender chunks in
-// <cwd>/.astro/ whenever outDir lies outside the project, which two builds at once (a test run
-// next to the benchmark) would share and break. Inside the project each build keeps its own.
-const work = mkdtempSync(path.join(projectRoot, 'node_modules', '.cache', 'csp-hub-bench-'))
+const work = benchWorkFolder(projectRoot)
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
-const log = (message: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+// Knobs for the small run inside npm test (tests/e2e/bench.e2e.test.ts); the defaults are the real benchmark.
+const restRequests = Number(process.env.BENCH_REST_REQUESTS || 2000)
+const warmUpFloor = process.env.BENCH_WARMUP !== '0'
+/**
+ * How far the run is: every line is one step done of all the run will take (per N: corpus, seed,
+ * build, floor, start, publish-to-live; then REST and the browser on the largest), with the time
+ * since the run began. Plain lines, so they read the same on a terminal and in CI.
+ */
+const totalSteps = sizes.length * 6 + 3
+let stepsDone = 0
+const log = (message: string, step = true) => {
+  if (step) stepsDone++
+  console.log(`[bench ${String(stepsDone).padStart(2)}/${totalSteps} · ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+}
 
 const ADMIN = { email: 'bench@example.org', password: 'bench-password-0123456789' }
 
@@ -90,6 +104,7 @@ async function timedBuild(env: NodeJS.ProcessEnv) {
 const countHtml = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length
 
+type PublishRow = { services: number; pages: number; publishToLiveSeconds: number; publishRequestSeconds: number; startSeconds: number }
 type BuildRow = { services: number; pages: number; seedSeconds: number; buildSeconds: number; peakRssMb: number; rawAstroSeconds: number }
 type BuildDetail = BuildRow & {
   corpus: ReturnType<typeof corpusSizes>
@@ -138,7 +153,7 @@ async function benchSize(n: number, warmUp: boolean): Promise<{ row: BuildRow; d
     })
   }
   // The first Astro build of a run pays for cold file caches; it is not counted.
-  if (warmUp) await rawBuild()
+  if (warmUp && warmUpFloor) await rawBuild()
   const floor = await rawBuild()
   const rawPages = countHtml(raw)
   rmSync(raw, { recursive: true, force: true })
@@ -178,8 +193,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-/** The running product on the largest database: publish-to-live, REST load, browser figures. */
-async function benchServer(n: number, dir: string) {
+/**
+ * The running product on this N's database: start-up and publish-to-live; on the largest N also
+ * the REST load and the browser figures.
+ */
+async function benchServer(n: number, dir: string, { full }: { full: boolean }) {
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
   const env = {
     ...envFor(dir),
@@ -227,6 +245,7 @@ async function benchServer(n: number, dir: string) {
     const publishRequestSeconds = (returned - sent) / 1000
     log(`N=${n}: publish-to-live ${publishToLiveSeconds.toFixed(1)} s (request ${publishRequestSeconds.toFixed(2)} s)`)
     await until('the build log to settle', async () => !(await building()), 600_000, 500)
+    if (!full) return { startSeconds, publishToLiveSeconds, publishRequestSeconds }
     // The build log says how long each rebuild itself took, and what triggered it.
     const buildLog = (
       (await (await fetch(`${cms}/api/site-builds?limit=10&sort=startedAt&depth=0`, { headers: auth })).json()) as {
@@ -237,17 +256,51 @@ async function benchServer(n: number, dir: string) {
     // REST: anonymous list pages, as a client paging through the directory would ask for them.
     const pages = Math.ceil(n / 10)
     await fetch(`${cms}/api/services?limit=10&page=1&depth=1`) // first request compiles the route
-    const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 2000, concurrency: 20, pages })
+    const rest = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: restRequests, concurrency: 20, pages })
     // One at a time: the time one request costs the server, without queueing behind the others.
-    const serial = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: 200, concurrency: 1, pages, seed: 9 })
+    const serial = await loadTest(cms, (page) => `/api/services?limit=10&page=${page}&depth=1`, { requests: Math.ceil(restRequests / 10), concurrency: 1, pages, seed: 9 })
     log(`N=${n}: REST p50 ${rest.p50Ms} ms, p95 ${rest.p95Ms} ms, ${rest.errors} errors`)
 
     const browser = await measureBrowser(site)
     log(`N=${n}: pagefind first query ${browser.pagefindBytesFirstQuery} B, home ${browser.homeWeightGzipBytes} B gzip, quick exit ${browser.quickExitMs} ms`)
-    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, buildLog, rest, serial, browser }
+    const stability = await measurePageKinds(site, env.SITE_DIST_DIR)
+    log(`N=${n}: CLS on a phone ${Object.entries(stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')}`)
+    return { startSeconds, publishToLiveSeconds, publishRequestSeconds, buildLog, rest, serial, browser, stability }
   } finally {
     child.kill('SIGINT')
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+  }
+}
+
+/** The page kinds the issue names, one page of each, as the site server serves them. */
+const PAGE_KINDS: Record<string, RegExp> = {
+  home: /^\/$/,
+  directory: /^\/support\/$/,
+  filter: /^\/support\/[^/]+\/$/,
+  service: /^\/services\/[^/]+\/$/,
+  strategy: /^\/strategies\/[^/]+\/$/,
+  priority: /^\/strategies\/[^/]+\/[^/]+\/$/,
+  news: /^\/news\/[^/]+\/$/,
+  meetings: /^\/meetings\/$/,
+}
+
+/** CLS and LCP of one page of each kind on a phone (the Layout Instability API, as Lighthouse reads it). */
+async function measurePageKinds(site: string, distDir: string) {
+  const paths = pagePaths(distDir)
+  const proxy = await slowHtmlProxy(site)
+  const browser = await launchChromium()
+  try {
+    const out: Record<string, { path: string; cls: number; lcpMs: number | null }> = {}
+    for (const [kind, pattern] of Object.entries(PAGE_KINDS)) {
+      const found = paths.find((p) => pattern.test(p))
+      if (!found) continue
+      const { cls, lcpMs } = await measureStability(browser, proxy.url + found)
+      out[kind] = { path: found, cls: round(cls, 3), lcpMs }
+    }
+    return out
+  } finally {
+    await browser.close()
+    await proxy.close()
   }
 }
 
@@ -263,20 +316,23 @@ const BUDGETS = {
 }
 
 try {
-  log(`sizes ${sizes.join(', ')}; work folder ${work}`)
+  log(`sizes ${sizes.join(', ')}; work folder ${work}`, false)
   const rows: BuildRow[] = []
   const details: BuildDetail[] = []
-  let last = ''
+  const publishes: PublishRow[] = []
+  let server!: Extract<Awaited<ReturnType<typeof benchServer>>, { rest: unknown }>
   for (const [i, n] of sizes.entries()) {
     const { row, detail, dir } = await benchSize(n, i === 0)
     rows.push(row)
     details.push(detail)
-    // Keep only the largest database and site (for the server phase).
-    if (last) rmSync(last, { recursive: true, force: true })
-    last = dir
+    const full = i === sizes.length - 1
+    const measured = await benchServer(n, dir, { full })
+    publishes.push({ services: n, pages: row.pages, publishToLiveSeconds: round(measured.publishToLiveSeconds), publishRequestSeconds: round(measured.publishRequestSeconds), startSeconds: round(measured.startSeconds) })
+    if (full) server = measured as typeof server
+    // Keep only the largest database and site.
+    if (!full) rmSync(dir, { recursive: true, force: true })
   }
   const largest = sizes.at(-1)!
-  const server = await benchServer(largest, last)
 
   // Preview render time at seed size (issue 18: at most 1 s), by bench/preview.ts on a throwaway database of its own.
   const preview = await (async () => {
@@ -307,6 +363,7 @@ try {
     [`home ≤ 30 KB gzip`, latest.homeWeightGzipBytes <= BUDGETS.homeWeightGzipBytes, `${(latest.homeWeightGzipBytes / 1024).toFixed(1)} KB`],
     [`quick exit ≤ 50 ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
     [`preview ≤ 1 s at seed size`, Math.max(preview.maxMs, preview.firstRequestMs) <= 1000, `p50 ${preview.p50Ms} ms, p95 ${preview.p95Ms} ms, slowest ${preview.maxMs} ms, first after start-up ${preview.firstRequestMs} ms (warm-up at start ${preview.warmUpMs} ms)`],
+    [`CLS < 0.05 on every page kind`, Object.values(server.stability).every((s) => s.cls < 0.05), Object.entries(server.stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')],
   ] as const
   const totalSeconds = (performance.now() - runStarted) / 1000
 
@@ -319,6 +376,8 @@ try {
       runSeconds: round(totalSeconds, 0),
       seed: DEFAULT_SEED,
       build: details,
+      // Publish-to-live at every N: npm start on that N's database, one service renamed over REST.
+      publishToLive: publishes,
       server: {
         startSeconds: round(server.startSeconds),
         publishRequestSeconds: round(server.publishRequestSeconds),
@@ -327,18 +386,22 @@ try {
         restOneAtATime: server.serial,
       },
       browser: server.browser,
+      // tests/helpers/layout-shift.ts: 375×667, CPU 4× slower, each page sent in two parts.
+      layoutStability: server.stability,
       budgets: Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }])),
     }, null, 2)}\n`,
   )
   const subtitle = `npm run bench, ${cpus().length} cores, ${round(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.version}; synthetic corpus seed ${DEFAULT_SEED}`
   writeFileSync(path.join(resultsDir, 'plot.svg'), plotSvg(details.map((d) => ({ ...d })), subtitle))
+  writeFileSync(path.join(resultsDir, 'publish.svg'), publishPlotSvg(publishes, subtitle))
 
   console.log('\n  N        pages  seed s  build s  astro s  raw s  astro/raw  pagefind s  peak MB')
   for (const d of details)
     console.log(
       `  ${String(d.services).padEnd(7)} ${String(d.pages).padStart(6)} ${d.seedSeconds.toFixed(1).padStart(7)} ${d.buildSeconds.toFixed(1).padStart(8)} ${d.astroSeconds.toFixed(1).padStart(8)} ${d.rawAstroSeconds.toFixed(1).padStart(6)} ${d.astroOverRaw.toFixed(2).padStart(10)} ${d.pagefindSeconds.toFixed(1).padStart(11)} ${String(d.peakRssMb).padStart(8)}`,
     )
-  console.log(`\n  At N=${largest}: publish-to-live ${latest.publishToLiveSeconds} s; REST ${latest.rest.requests} requests at concurrency ${latest.rest.concurrency}: p50 ${latest.rest.p50Ms} ms, p95 ${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`)
+  console.log(`\n  Publish-to-live: ${publishes.map((p) => `${p.publishToLiveSeconds} s at N=${p.services}`).join(', ')}`)
+  console.log(`  At N=${largest}: publish-to-live ${latest.publishToLiveSeconds} s; REST ${latest.rest.requests} requests at concurrency ${latest.rest.concurrency}: p50 ${latest.rest.p50Ms} ms, p95 ${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`)
   console.log(`  Pagefind first query ${latest.pagefindBytesFirstQuery} B; home ${latest.homeWeightGzipBytes} B gzip; quick exit ${latest.quickExitMs} ms\n`)
   for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`)
   console.log(`\n  Whole run: ${(totalSeconds / 60).toFixed(1)} min. Results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/`)

@@ -71,20 +71,27 @@ Object.assign(process.env, childEnv())
 try {
   const { readFeed } = await import('../cms/openreferral/feed')
   const { checkFeed, formatReport, importServices } = await import('../cms/openreferral/import')
+  const { progress } = await import('./lib/progress')
+  const reading = progress('Reading services from the feed', 0)
   const services = await readFeed(source, {
+    progress: reading,
     details: !values['list-only'],
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
     maxBytes: maxMegabytes === undefined ? undefined : Math.round(maxMegabytes * 1024 * 1024),
   })
+  reading.done()
   checkFeed(services) // before opening the CMS: a malformed feed writes nothing
   const { openCms } = await import('./lib/cms')
   const payload = await openCms()
+  const importing = progress('Importing services', services.length)
   const report = await importServices(payload, services, {
     defaultArea: defaultArea as keyof typeof areas | undefined,
     defaultCategory: defaultCategory as keyof typeof categories | undefined,
     organisationMap: mapping,
     source,
+    progress: importing,
   })
+  importing.done()
   console.log(`Imported from ${source} (${services.length} services in the feed):\n${formatReport(report)}`)
   console.log('\nEverything imported is a draft: review it in the admin (Directory) before publishing.')
   if (report.organisations.created.length) {

@@ -15,10 +15,12 @@ export type ReadFeedOptions = FetchOptions & {
   details?: boolean
   /** Reads one JSON document; tests replace it. Default: fetchFeedJson with the limits above. */
   getJson?: (url: URL) => Promise<unknown>
+  /** Told of each service read in full (scripts/lib/progress.ts on the command line). */
+  progress?: { tick(n?: number): void; setTotal(total: number): void }
 }
 
 /** The services of a feed at an http(s) URL, or in a JSON file given by its path. */
-export async function readFeed(source: string, { details = true, getJson, ...fetchOptions }: ReadFeedOptions = {}): Promise<unknown[]> {
+export async function readFeed(source: string, { details = true, getJson, progress, ...fetchOptions }: ReadFeedOptions = {}): Promise<unknown[]> {
   // "C:\feed.json" is a path; "file:", "ftp:", "data:" and the like are addresses we do not fetch.
   const scheme = source.match(/^([a-z][a-z0-9+.-]+):/i)?.[1]
   if (scheme && !/^https?$/i.test(scheme)) {
@@ -60,7 +62,9 @@ export async function readFeed(source: string, { details = true, getJson, ...fet
   base.search = ''
   base.pathname = base.pathname.replace(/\/+$/, '')
   const full: unknown[] = []
+  progress?.setTotal(services.length)
   for (const entry of services) {
+    progress?.tick()
     const id = (entry as { id?: unknown })?.id
     full.push(typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? await fetchJson(new URL(`${base.pathname}/${id}`, base)) : entry)
   }

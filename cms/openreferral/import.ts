@@ -42,6 +42,8 @@ export type ImportReport = {
 export type ImportServicesOptions = ImportOptions & {
   /** Feed organization id → slug of one of our organisations, given by the person importing. */
   organisationMap?: Record<string, string>
+  /** Told of each feed service handled (scripts/lib/progress.ts on the command line). */
+  progress?: { tick(n?: number): void; setTotal(total: number): void }
 }
 
 const label = (s: unknown, index: number) => {
@@ -206,7 +208,9 @@ async function write(payload: Payload, req: PayloadRequest, services: HsdsServic
     return refugeRunners.get(key)!
   }
 
+  options.progress?.setTotal(services.length)
   for (const hsds of services) {
+    options.progress?.tick()
     const mapped = fromHsds(hsds, options)
     if (!mapped.ok) {
       report.skipped.push({ name: hsds.name || '(no name)', externalId: hsds.id, notes: [], reason: mapped.reason })

@@ -15,7 +15,7 @@ import { clean, joinsOf, toFormat, type ExportContext } from './convert'
 import { FORMAT, type Json } from './format'
 import { ContentError, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
 import { lexicalConverter } from './markdown'
-import { mediaStaticDir } from './seed'
+import { mediaStaticDir, type Ticker } from './seed'
 
 export type ExportReport = {
   /** Files written per folder of the format (organisations, services, …) plus media files. */
@@ -47,7 +47,7 @@ async function isEmptyFolder(folder: string): Promise<boolean> {
   }
 }
 
-export async function exportContent(payload: Payload, folder: string, { force = false } = {}): Promise<ExportReport> {
+export async function exportContent(payload: Payload, folder: string, { force = false, progress }: { force?: boolean; progress?: Ticker } = {}): Promise<ExportReport> {
   const root = path.resolve(folder)
   if (!(await isEmptyFolder(root))) {
     if (!force) throw new ExportError(`${root} is not empty. Choose a new folder, or add --force to replace the backup in it.`)
@@ -132,7 +132,9 @@ export async function exportContent(payload: Payload, folder: string, { force = 
     for (const item of (meeting.agenda ?? []) as Json[]) report.agendaItems[String(item.classification)] = (report.agendaItems[String(item.classification)] ?? 0) + 1
 
   await mkdir(root, { recursive: true })
+  progress?.setTotal(files.size + mediaDocs.length)
   for (const [name, body] of files) {
+    progress?.tick()
     await mkdir(path.dirname(path.join(root, name)), { recursive: true })
     await writeFile(path.join(root, name), `${JSON.stringify(body, null, 2)}\n`)
     const collection = path.dirname(name)
@@ -145,6 +147,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   if (mediaDocs.length) await mkdir(path.join(root, MEDIA_FOLDER), { recursive: true })
   for (const m of [...mediaDocs].sort((a, b) => String(a.filename).localeCompare(String(b.filename)))) {
     const name = String(m.filename)
+    progress?.tick()
     try {
       await copyFile(path.join(staticDir, name), path.join(root, MEDIA_FOLDER, name))
     } catch {

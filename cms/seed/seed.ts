@@ -21,11 +21,14 @@ export type SeedReport = Record<string, { created: number; updated: number; draf
 
 type Id = number | string
 
-export async function seed(payload: Payload, bundle: ContentBundle): Promise<SeedReport> {
+/** Told of each top-level record written (scripts/lib/progress.ts on the command line). */
+export type Ticker = { tick(n?: number): void; setTotal(total: number): void }
+
+export async function seed(payload: Payload, bundle: ContentBundle, { progress }: { progress?: Ticker } = {}): Promise<SeedReport> {
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
   try {
-    const report = await write(payload, req, bundle)
+    const report = await write(payload, req, bundle, progress)
     if (ownTransaction) await commitTransaction(req)
     return report
   } catch (error) {
@@ -37,15 +40,38 @@ export async function seed(payload: Payload, bundle: ContentBundle): Promise<See
 /** A record of the format: its fields, publication state and pending draft (./schemas.ts). */
 type FormatRecord = Json & { slug: string; publication?: 'published' | 'draft'; draft?: Json }
 
-async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle): Promise<SeedReport> {
+async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle, progress?: Ticker): Promise<SeedReport> {
   const report: SeedReport = {}
   const count = (collection: string, kind: 'created' | 'updated' | 'drafts') => {
     report[collection] ??= { created: 0, updated: 0 }
     report[collection][kind] = (report[collection][kind] ?? 0) + 1
   }
 
+  /**
+   * The slugs each slug-keyed collection holds before this run (live rows and latest drafts), read
+   * in one query per collection: a record whose slug is not among them is new and needs no lookup.
+   * On an empty database (a fresh clone, the benchmark) that was two full-record queries per record.
+   */
+  const slugsHeld = new Map<string, Set<string>>()
+  for (const collection of Object.keys(FORMAT) as CollectionSlug[]) {
+    if (!(collection in payload.collections) || FORMAT[collection]!.key || !payload.collections[collection].config.flattenedFields.some((f) => f.name === 'slug')) continue
+    const held = new Set<string>()
+    const drafts = hasDrafts(payload.collections[collection].config)
+    for (const draft of drafts ? [false, true] : [false]) {
+      const { docs } = await payload.find({ collection, pagination: false, depth: 0, draft, select: { slug: true } as never, req })
+      for (const doc of docs as unknown as { slug?: unknown }[]) if (typeof doc.slug === 'string') held.add(doc.slug)
+    }
+    slugsHeld.set(collection, held)
+  }
+  const surelyNew = (collection: CollectionSlug, where: Where) => {
+    const held = slugsHeld.get(collection)
+    const slug = (where.slug as { equals?: unknown } | undefined)?.equals
+    return held !== undefined && Object.keys(where).length === 1 && typeof slug === 'string' && !held.has(slug)
+  }
+
   /** Find by `where` (the live row, then the latest draft), update if found, create if not; always with full access (this is the seeder). */
   const find = async (collection: CollectionSlug, where: Where): Promise<Id | undefined> => {
+    if (surelyNew(collection, where)) return undefined
     // The main table holds every document, but a draft saved over it may have changed the slug.
     const live = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, req })
     if (live.docs[0]) {
@@ -57,6 +83,9 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     return latest.docs[0]?.id
   }
   const liveDocs = new Map<string, Json>()
+  const remember = (collection: CollectionSlug, data: Json) => {
+    if (typeof data.slug === 'string') slugsHeld.get(collection)?.add(data.slug)
+  }
   const upsert = async (collection: CollectionSlug, where: Where, data: Json): Promise<Id> => {
     const existing = await find(collection, where)
     if (existing !== undefined) {
@@ -69,6 +98,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
       ? await payload.update({ collection, id: existing, data, depth: 0, req })
       : await payload.create({ collection, data, depth: 0, req })
     count(collection, existing ? 'updated' : 'created')
+    remember(collection, data)
     return doc.id
   }
   /**
@@ -83,6 +113,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
         ? await payload.update({ collection, id: existing, data, draft: true, depth: 0, req })
         : await payload.create({ collection, data, draft: true, depth: 0, req })
       count(collection, existing ? 'updated' : 'created')
+      remember(collection, data)
       return doc.id
     }
     const id = await upsert(collection, where, { ...toData(record), _status: 'published' })
@@ -126,8 +157,13 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
         await put(join.collection as CollectionSlug, child, { [join.on]: id, ...(position ? { [position]: index } : {}) })
     }
   }
-  for (const folder of Object.keys(contentFolders) as (keyof typeof contentFolders)[])
-    for (const record of bundle[folder]) await put(folder, record as unknown as FormatRecord)
+  const folders = Object.keys(contentFolders) as (keyof typeof contentFolders)[]
+  progress?.setTotal(folders.reduce((sum, folder) => sum + bundle[folder].length, 0))
+  for (const folder of folders)
+    for (const record of bundle[folder]) {
+      await put(folder, record as unknown as FormatRecord)
+      progress?.tick()
+    }
   return report
 }
 

@@ -63,8 +63,36 @@ describe('benchmark corpus', () => {
     for (const o of bundle.organisations) expect(o.name).toMatch(/^Example Support Service \d{4}$/)
   })
 
-  it('seeds into the CMS, and a public directory page is read in index order', async () => {
-    await seed(payload, await loadContent(folder))
+  it('seeds into the CMS without looking up, record by record, slugs the database does not hold', async () => {
+    // Every statement of the seed's transaction, as the SQLite client receives it.
+    const client = (payload.db as unknown as { client: { transaction: (...a: unknown[]) => Promise<Record<string, (...a: unknown[]) => unknown>> } }).client
+    const statements: string[] = []
+    const transaction = client.transaction.bind(client)
+    client.transaction = async (...args) => {
+      const tx = await transaction(...args)
+      for (const method of ['execute', 'batch']) {
+        const original = tx[method]!.bind(tx)
+        tx[method] = (...a: unknown[]) => {
+          const first = a[0] as string | { sql?: string } | { sql?: string }[]
+          for (const s of Array.isArray(first) ? first : [first]) statements.push(typeof s === 'string' ? s : String(s?.sql))
+          return original(...a)
+        }
+      }
+      return tx
+    }
+    try {
+      await seed(payload, await loadContent(folder))
+    } finally {
+      client.transaction = transaction
+    }
+    // Each lookup by slug was a full-record query with every joined table (two for drafts);
+    // on an empty database a few whole-collection slug reads answer them all.
+    const lookups = statements.filter((sql) => /^select .* from "(services|_services_v)" .*"slug" = \?/is.test(sql))
+    expect(lookups).toHaveLength(0)
+    expect(statements.filter((sql) => /^insert into "services" /i.test(sql))).toHaveLength(N)
+  })
+
+  it('a public directory page is read in index order', async () => {
     expect((await payload.count({ collection: 'services', overrideAccess: false })).totalDocs).toBe(N)
     const page = await payload.find({ collection: 'services', limit: 10, page: 2, depth: 1, overrideAccess: false })
     expect(page.docs).toHaveLength(10)
