@@ -10,7 +10,8 @@ export type RestResult = { requests: number; concurrency: number; p50Ms: number;
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 
 /** `query(page)` gives the path and query string of one request, e.g. `/api/services?limit=10&page=3&depth=1`. */
-export async function loadTest(base: string, query: (page: number) => string, { requests = 2000, concurrency = 20, pages = 1000, seed = 8 } = {}): Promise<RestResult> {
+/** `expect`: text every good answer holds (Payload lists say "docs"; Open Referral pages say "contents"). */
+export async function loadTest(base: string, query: (page: number) => string, { requests = 2000, concurrency = 20, pages = 1000, seed = 8, expect = '"docs"' } = {}): Promise<RestResult> {
   const r = prng(seed)
   const plan = Array.from({ length: requests }, () => query(r.int(1, pages)))
   const times: number[] = []
@@ -23,7 +24,7 @@ export async function loadTest(base: string, query: (page: number) => string, { 
       try {
         const response = await fetch(base + route)
         const body = await response.text()
-        if (!response.ok || !body.includes('"docs"')) errors++
+        if (!response.ok || !body.includes(expect)) errors++
       } catch {
         errors++
       }

@@ -37,6 +37,7 @@ import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { recordStartup } from './publishing/run-build'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
+import { dropAnonymousCacheOnWrites } from './cache/drop-on-write'
 
 // Payload refuses to start outside production when any @payloadcms package's version differs from
 // payload's. @payloadcms/email-nodemailer's newest release is 3.90.1 (payload is 3.90.2; there is no
@@ -115,4 +116,6 @@ export default buildConfig({
     if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
   },
   telemetry: false,
-}).then(guardDocumentLocks)
+})
+  .then(guardDocumentLocks)
+  .then(dropAnonymousCacheOnWrites)

@@ -13,6 +13,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { CLIENT_IP_HEADER, clientIp, trustedProxies } from '../cms/auth/client-ip'
 import { projectRoot } from '../cms/paths'
+import { withAnonymousCache } from './lib/anonymous-cache'
 import { createPreviewHandler } from './lib/preview/server'
 import { ensurePreviewBuild } from './lib/preview-build'
 
@@ -26,7 +27,9 @@ const trusted = trustedProxies()
 
 const app = next({ dev: false, dir: path.join(projectRoot, 'cms'), port, hostname: hostname ?? 'localhost' })
 await app.prepare()
-const handle = app.getRequestHandler()
+// Anonymous reads of the API are answered from a cache dropped on every write (issue 19;
+// cms/cache/anonymous-cache.ts says why this is safe); anything with credentials goes to Next.
+const handle = withAnonymousCache(app.getRequestHandler())
 
 // Previews (issue 18): the site's page components rendered from a draft, on this origin so the
 // admin's session reaches them (scripts/lib/preview/server.ts). Built here if the site changed (~2 s).
