@@ -367,8 +367,9 @@ describe('confidential locations (issue 14)', () => {
 
     expect((await call(root, 'DELETE', `/services/${refuge.id}`)).status).toBe(200)
 
-    // Any entry an editor marks "location confidential" follows the same rule.
-    const other = (await call(root, 'GET', `/services?where[categories][not_in]=refuge&limit=1&depth=0`)).json.docs[0]
+    // Any entry an editor marks "location confidential" follows the same rule. A seeded entry (the
+    // oldest): the newest may be another e2e file's, open in its browser and so locked (423).
+    const other = (await call(root, 'GET', `/services?where[categories][not_in]=refuge&limit=1&depth=0&sort=id`)).json.docs[0]
     const marked = await call(editor, 'PATCH', `/services/${other.id}`, { locationConfidential: true, contact: { address: '1 Town Square, Barking IG11 7LU' } })
     expect(marked.status).toBe(400)
   })

@@ -17,6 +17,15 @@ const anonymous = async (route: string, init: RequestInit = {}) => {
   const response = await fetch(`${cms}${route}`, init)
   return { status: response.status, cache: response.headers.get(HEADER), headers: response.headers, text: await response.text() }
 }
+/**
+ * Reads a route until the cache answers it: other e2e files write to the shared CMS meanwhile, and
+ * every write empties the cache, so one repeat can miss. A route that never hits in 5 reads fails.
+ */
+const hit = async (route: string) => {
+  let answer = await anonymous(route)
+  for (let attempt = 0; attempt < 4 && answer.cache !== 'hit'; attempt++) answer = await anonymous(route)
+  return answer
+}
 /** A query string no other test file asks, so the first read here is a miss whatever ran before. */
 const fresh = () => `cachetest=${Math.random().toString(36).slice(2)}`
 
@@ -28,7 +37,7 @@ describe('anonymous reads', () => {
   it('are served from the cache the second time, with the same body and headers', async () => {
     for (const route of [`/api/services?limit=5&depth=1&${fresh()}`, `/api/openreferral/services?per_page=5&${fresh()}`]) {
       const first = await anonymous(route)
-      const second = await anonymous(route)
+      const second = await hit(route)
       expect(first.status, route).toBe(200)
       expect([first.cache, second.cache], route).toEqual(['miss', 'hit'])
       expect(second.text, route).toBe(first.text)
@@ -43,7 +52,7 @@ describe('anonymous reads', () => {
     const marker = `Cachewren ${Math.random().toString(36).slice(2, 8)}`
     const route = `/api/news?limit=100&where[title][like]=Cachewren&${fresh()}`
     expect((await anonymous(route)).text).not.toContain(marker)
-    expect((await anonymous(route)).cache).toBe('hit')
+    expect((await hit(route)).cache).toBe('hit')
 
     const created = await call(staff, 'POST', '/news', { title: marker, date: '2026-01-01', summary: 's', body: paragraph('Body.'), _status: 'published' })
     expect(created.status).toBe(201)
@@ -52,7 +61,7 @@ describe('anonymous reads', () => {
     expect(published.cache).toBe('miss')
     expect(published.text).toContain(marker)
     expect((await anonymous(`/api/news/${id}`)).status).toBe(200)
-    expect((await anonymous(`/api/news/${id}`)).cache).toBe('hit')
+    expect((await hit(`/api/news/${id}`)).cache).toBe('hit')
 
     const renamed = `${marker} renamed`
     expect((await call(staff, 'PATCH', `/news/${id}`, { title: renamed })).status).toBe(200)
@@ -70,7 +79,7 @@ describe('anonymous reads', () => {
 
   it('see a change to the site settings global at once', async () => {
     const before = await anonymous('/api/globals/site-settings')
-    expect((await anonymous('/api/globals/site-settings')).cache).toBe('hit')
+    expect((await hit('/api/globals/site-settings')).cache).toBe('hit')
     const original = JSON.parse(before.text).emergencyMessage ?? ''
     const message = `Cache test ${Math.random().toString(36).slice(2, 8)}`
     expect((await call(staff, 'POST', '/globals/site-settings', { emergencyMessage: message })).status).toBe(200)
