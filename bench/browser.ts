@@ -1,5 +1,6 @@
 /**
- * Browser measurements in real Chromium (tests/helpers/chromium.ts): what a first search costs,
+ * Browser measurements in real Chromium (tests/helpers/chromium.ts): what a first search costs
+ * (and then a search of the other pages),
  * what the home page weighs, and how fast quick exit leaves. Nothing leaves the machine: every
  * request to another host is intercepted.
  */
@@ -9,11 +10,15 @@ import { launchChromium } from '../tests/helpers/chromium'
 import { percentile } from './rest'
 
 export type BrowserResult = {
+  /** Everything downloaded for the first search on /support/ (the name is issue 8's: it was Pagefind's). */
   pagefindBytesFirstQuery: number
   pagefindRequests: number
   /** The same files from a host that gzips JS and JSON (bodies only). */
   pagefindGzipBytesFirstQuery: number
   pagefindFiles: { url: string; bytes: number }[]
+  /** Then "Search them for …" (news, strategies and other pages, with Pagefind): what that downloads. */
+  pagesSearchBytes: number
+  pagesSearchFiles: { url: string; bytes: number }[]
   homeWeightGzipBytes: number
   homeFiles: { url: string; bytes: number; gzipBytes: number }[]
   quickExitMs: number
@@ -94,6 +99,13 @@ export async function measureBrowser(site: string, { quickExitRepeats = 7 } = {}
     await page.waitForFunction(() => /matching/.test(document.querySelector('[data-directory-count]')?.textContent ?? ''), undefined, { timeout: 60_000 })
     await page.waitForLoadState('networkidle')
     const search = await meter.result()
+    // 1b. The same words in the other pages (Pagefind), as the visitor asks for them.
+    const pagesMeter = countBytes(searchContext)
+    pagesMeter.start()
+    await page.click('[data-directory-pages-search]')
+    await page.waitForFunction(() => /match/.test(document.querySelector('[data-directory-pages-status]')?.textContent ?? ''), undefined, { timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    const pagesSearch = await pagesMeter.result()
     await searchContext.close()
 
     // 2. The home page's own HTML, CSS and JS, each gzipped as a static host would serve it.
@@ -136,6 +148,8 @@ export async function measureBrowser(site: string, { quickExitRepeats = 7 } = {}
       pagefindRequests: search.requests,
       pagefindGzipBytesFirstQuery: search.gzipBytes,
       pagefindFiles: search.files.map((f) => ({ url: f.url.slice(site.length), bytes: f.bytes })),
+      pagesSearchBytes: pagesSearch.bytes,
+      pagesSearchFiles: pagesSearch.files.map((f) => ({ url: f.url.slice(site.length), bytes: f.bytes })),
       homeWeightGzipBytes: homeFiles.reduce((sum, f) => sum + f.gzipBytes, 0),
       homeFiles,
       quickExitMs: Math.round(percentile(sorted, 50) * 100) / 100,

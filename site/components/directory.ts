@@ -1,8 +1,10 @@
 /**
- * The directory's enhancement on /support/: reveals the filter form, filters the server-rendered
- * service cards, and searches with Pagefind. Pagefind's files load only when someone searches.
- * Any failure leaves the plain list and the browse links working.
+ * The directory's enhancement on /support/: filters the server-rendered service cards, and
+ * searches them in the page (directory-search.ts: nothing to download, every match shown). News,
+ * strategies, priorities, partnerships and "stay safe online" are searched with Pagefind, whose files load only when
+ * someone asks to search those too. Any failure leaves the plain list and the browse links working.
  */
+import { matchesAll, queryStems, words } from './directory-search'
 
 type PagefindResult = { url: string; meta: { title?: string }; excerpt: string }
 type Pagefind = {
@@ -15,7 +17,7 @@ const FIELDS = { category: 'categories', audience: 'audiences', area: 'areas', a
 
 let pagefind: Promise<Pagefind> | null = null
 function loadPagefind(): Promise<Pagefind> {
-  // A path Vite must not bundle: the index is written by `pagefind --site` after the build.
+  // A path Vite must not bundle: the index is written by Pagefind after the build (scripts/lib/site-build.ts).
   const url = '/pagefind/pagefind.js'
   pagefind ??= import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
     await module.init?.()
@@ -45,7 +47,10 @@ export function initDirectory(doc: Document = document) {
   const empty = doc.querySelector<HTMLElement>('[data-directory-empty]')
   const pages = doc.querySelector<HTMLElement>('[data-directory-pages]')
   const pagesList = doc.querySelector<HTMLElement>('[data-directory-pages-list]')
-  if (!form || !list || !count || !empty || !pages || !pagesList) return
+  const pagesButton = doc.querySelector<HTMLButtonElement>('[data-directory-pages-search]')
+  const pagesQuery = doc.querySelector<HTMLElement>('[data-directory-pages-query]')
+  const pagesStatus = doc.querySelector<HTMLElement>('[data-directory-pages-status]')
+  if (!form || !list || !count || !empty || !pages || !pagesList || !pagesButton || !pagesQuery || !pagesStatus) return
   const cards = [...list.querySelectorAll<HTMLElement>('[data-service]')]
   form.hidden = false
 
@@ -56,31 +61,21 @@ export function initDirectory(doc: Document = document) {
     if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value
   }
 
-  let run = 0
-  async function apply() {
-    const mine = ++run
+  // What each card shows, as words, read once (the cards never change after the page loads).
+  const cardWords = new Map<HTMLElement, string[]>()
+  const wordsOf = (card: HTMLElement) => {
+    let known = cardWords.get(card)
+    if (!known) cardWords.set(card, (known = words(card.textContent ?? '')))
+    return known
+  }
+
+  function apply() {
     const data = new FormData(form!)
     const q = String(data.get('q') ?? '').trim()
-    let found: Set<string> | null = null
-    let others: PagefindResult[] = []
-    if (q) {
-      count!.textContent = 'Searching…'
-      try {
-        const engine = await loadPagefind()
-        const search = await engine.search(q)
-        const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()))
-        if (mine !== run) return
-        found = new Set(results.filter((r) => r.url.startsWith('/services/')).map((r) => r.url))
-        others = results.filter((r) => !r.url.startsWith('/services/')).slice(0, 8)
-      } catch (error) {
-        console.error(error)
-        count!.textContent = 'Search is not available right now. The filters still work.'
-      }
-    }
+    const stems = queryStems(q)
     let shown = 0
     for (const card of cards) {
-      const href = card.querySelector('a')?.getAttribute('href') ?? ''
-      let ok = !found || found.has(href)
+      let ok = matchesAll(wordsOf(card), stems)
       for (const [name, attribute] of Object.entries(FIELDS)) {
         const want = String(data.get(name) ?? '')
         if (want && !(card.dataset[attribute] ?? '').split(' ').includes(want)) ok = false
@@ -92,29 +87,52 @@ export function initDirectory(doc: Document = document) {
     }
     empty!.hidden = shown > 0
     count!.textContent = `${shown} ${shown === 1 ? 'service' : 'services'}${q ? ` matching “${q}”` : ''}`
-    pagesList!.replaceChildren(
-      ...others.map((r) => {
-        const li = doc.createElement('li')
-        const a = doc.createElement('a')
-        a.href = r.url
-        a.textContent = r.meta.title ?? r.url
-        const p = doc.createElement('p')
-        p.append(...excerptNodes(r.excerpt))
-        li.append(a, p)
-        return li
-      }),
-    )
-    pages!.hidden = others.length === 0
+    // The other pages are searched only when asked: a new query forgets the last one's pages.
+    pagesQuery!.textContent = q
+    pagesList!.replaceChildren()
+    pagesStatus!.textContent = ''
+    pages!.hidden = !q
   }
+
+  let run = 0
+  async function searchPages() {
+    const mine = ++run
+    const q = pagesQuery!.textContent ?? ''
+    if (!q) return
+    pagesStatus!.textContent = 'Searching…'
+    try {
+      const engine = await loadPagefind()
+      const search = await engine.search(q)
+      const results = await Promise.all(search.results.slice(0, 10).map((r) => r.data()))
+      if (mine !== run || q !== pagesQuery!.textContent) return
+      pagesList!.replaceChildren(
+        ...results.map((r) => {
+          const li = doc.createElement('li')
+          const a = doc.createElement('a')
+          a.href = r.url
+          a.textContent = r.meta.title ?? r.url
+          const p = doc.createElement('p')
+          p.append(...excerptNodes(r.excerpt))
+          li.append(a, p)
+          return li
+        }),
+      )
+      pagesStatus!.textContent = results.length === 0 ? `No news, strategy or other page matches “${q}”.` : `${results.length === 1 ? '1 page' : `${results.length} pages`} matching “${q}”${search.results.length > results.length ? ' (the 10 closest)' : ''}`
+    } catch (error) {
+      console.error(error)
+      if (mine === run) pagesStatus!.textContent = 'Searching the other pages is not available right now. The directory search and filters still work.'
+    }
+  }
+  pagesButton.addEventListener('click', () => void searchPages())
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     // The address bar is left alone on purpose: search words in the URL would be kept in the
     // browser's history, which someone else may look at.
-    void apply()
+    apply()
   })
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement) form.requestSubmit()
   })
-  if ([...params.values()].some(Boolean)) void apply()
+  if ([...params.values()].some(Boolean)) apply()
 }

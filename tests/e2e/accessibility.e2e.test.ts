@@ -33,10 +33,8 @@ describe('accessibility (axe-core) on every page', () => {
   const paths = pagePaths(siteDir)
   it('finds the pages to check', () => expect(paths.length).toBeGreaterThan(30))
 
-  it.for(paths)('%s has no violations', async (path) => {
-    await page.goto(siteUrl + path)
-    await page.evaluate(axeSource)
-    const violations = (await page.evaluate(
+  const axe = async () =>
+    (await page.evaluate(
       async (tags) => {
         // @ts-expect-error axe is a global once its source has run
         const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] })
@@ -44,6 +42,20 @@ describe('accessibility (axe-core) on every page', () => {
       },
       TAGS,
     )) as Violation[]
-    expect(readable(path, violations)).toBe('')
+
+  it('/support/ after a search, with the other pages found, has no violations', async () => {
+    await page.goto(siteUrl + '/support/')
+    await page.fill('#q', 'domestic abuse')
+    await page.keyboard.press('Enter')
+    await page.click('[data-directory-pages-search]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-directory-pages-list] li').length > 0)
+    await page.evaluate(axeSource)
+    expect(readable('/support/ (searched)', await axe())).toBe('')
+  })
+
+  it.for(paths)('%s has no violations', async (path) => {
+    await page.goto(siteUrl + path)
+    await page.evaluate(axeSource)
+    expect(readable(path, await axe())).toBe('')
   })
 })

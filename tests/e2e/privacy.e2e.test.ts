@@ -34,28 +34,40 @@ describe('in the browser', () => {
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
     const page = await context.newPage()
     for (const p of pagePaths(siteDir)) await page.goto(siteUrl + p, { waitUntil: 'networkidle' })
-    // Search loads Pagefind (JS, WebAssembly, index files): all of it from this site.
+    // Search of the other pages loads Pagefind (JS, WebAssembly, index files): all of it from this site.
     await page.goto(siteUrl + '/support/')
     await page.fill('#q', 'domestic abuse')
     await page.click('[data-directory-form] button[type=submit]')
     await page.waitForFunction(() => /matching/.test(document.querySelector('[data-directory-count]')?.textContent ?? ''))
+    await page.click('[data-directory-pages-search]')
+    await page.waitForFunction(() => /match/.test(document.querySelector('[data-directory-pages-status]')?.textContent ?? ''))
     expect(outside).toEqual([])
     expect(await context.cookies()).toEqual([])
     expect(await page.evaluate(() => document.cookie)).toBe('')
     await context.close()
   })
 
-  it('search finds services and runs under the CSP', async () => {
+  it('search finds services in the page, downloading nothing, and other pages with Pagefind under the CSP', async () => {
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await page.goto(siteUrl + '/support/')
+    await page.goto(siteUrl + '/support/', { waitUntil: 'networkidle' })
+    const requested: string[] = []
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname))
     await page.fill('#q', 'perpetrators')
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => /matching/.test(document.querySelector('[data-directory-count]')?.textContent ?? ''))
     const visible = await page.$$eval('[data-service]:not([hidden]) h2 a', (as) => as.map((a) => a.getAttribute('href')))
     expect(visible.length).toBeGreaterThan(0)
     expect(visible.length).toBeLessThan(await page.$$eval('[data-service]', (x) => x.length))
+    // Every shown card has the word (or a longer form of it) in what it shows; no hidden one does.
+    const texts = await page.$$eval('[data-service]', (cards) => cards.map((c) => ({ hidden: (c as HTMLElement).hidden, text: (c.textContent ?? '').toLowerCase() })))
+    for (const card of texts) expect(/\bperpetrator/.test(card.text), card.text.slice(0, 80)).toBe(!card.hidden)
+    expect(requested).toEqual([])
+    await page.click('[data-directory-pages-search]')
+    await page.waitForFunction(() => /match/.test(document.querySelector('[data-directory-pages-status]')?.textContent ?? ''))
+    expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(true)
+    expect(await page.$$eval('[data-directory-pages-list] a', (as) => as.map((a) => a.getAttribute('href')))).toSatisfy((hrefs: string[]) => hrefs.length > 0 && hrefs.every((h) => !h.startsWith('/services/')))
     expect(errors).toEqual([])
     await page.close()
   })
