@@ -35,6 +35,7 @@ import { editorDigestTask, partnerRemindersTask } from './email/reminders'
 import { SiteSettings } from './globals/site-settings'
 import { ensureFirstAdmin } from './hooks/firstAdmin'
 import { recordStartup } from './publishing/run-build'
+import { siteBuilder } from './publishing/hooks'
 import { migrations } from './migrations'
 import { openReferralEndpoints } from './openreferral/endpoints'
 import { dropAnonymousCacheOnWrites } from './cache/drop-on-write'
@@ -113,7 +114,10 @@ export default buildConfig({
     await ensureFirstAdmin(payload)
     const mail = mailStatus(emailSettings())
     if (mail) payload.logger[process.env.NODE_ENV === 'production' ? 'warn' : 'info'](mail)
-    if (process.env.CSP_HUB_PUBLISH === 'on') await recordStartup(payload)
+    if (process.env.CSP_HUB_PUBLISH === 'on') {
+      await recordStartup(payload)
+      siteBuilder(payload) // and with it the first publish's build, held ready (run-build.ts)
+    }
   },
   telemetry: false,
 })

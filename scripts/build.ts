@@ -3,17 +3,26 @@
  * embedded database is empty, so it is seeded from content/ first. The CMS's publish pipeline
  * forks it with --skip-seed (cms/publishing/run-build.ts) and gets its result as a message
  * (scripts/lib/child-result.ts): pages, seconds per step, the records left out, or why it failed.
+ * A publishing CMS forks the next build ahead, held (--hold), so a publish does not wait for Node
+ * to load it.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BuildOutcome } from '../cms/publishing/run-build'
-import { reason, sendReport } from './lib/child-result'
+import { heldUntilGo, reason, sendReport } from './lib/child-result'
 import { childEnv, exitWith, projectRoot } from './lib/env'
-import { buildSite, DIST } from './lib/site-build'
+import { buildSite, DIST, holdAstroStep } from './lib/site-build'
 
-const { values } = parseArgs({ options: { 'skip-seed': { type: 'boolean' } } })
+const { values } = parseArgs({ options: { 'skip-seed': { type: 'boolean' }, hold: { type: 'boolean' } } })
 const env = childEnv()
 Object.assign(process.env, env)
+
+// Held by a publishing CMS (cms/publishing/run-build.ts): everything is loaded, and the Astro step
+// forked and loading its own, before the publish that starts this build.
+if (values.hold) {
+  holdAstroStep(env)
+  await heldUntilGo()
+}
 
 try {
   if (!values['skip-seed']) {

@@ -9,7 +9,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { SiteBuilder } from './builder'
 import { hasDrafts } from '../versions'
 import { isLive, liveBefore, takeLiveBefore } from './live'
-import { createBuildRunner } from './run-build'
+import { createBuildRunner, holdNextBuild } from './run-build'
 
 const KEY = Symbol.for('csp-hub.site-builder')
 type Holder = { [KEY]?: SiteBuilder | null }
@@ -18,10 +18,10 @@ type Holder = { [KEY]?: SiteBuilder | null }
 export function siteBuilder(payload: Payload): SiteBuilder | null {
   const holder = globalThis as Holder
   if (holder[KEY] === undefined) {
-    holder[KEY] =
-      process.env.CSP_HUB_PUBLISH === 'on'
-        ? new SiteBuilder(createBuildRunner(payload), Number(process.env.SITE_REBUILD_DEBOUNCE_MS || 1500))
-        : null
+    const publishing = process.env.CSP_HUB_PUBLISH === 'on'
+    holder[KEY] = publishing ? new SiteBuilder(createBuildRunner(payload), Number(process.env.SITE_REBUILD_DEBOUNCE_MS || 500)) : null
+    // The first publish's build, loading while nobody waits.
+    if (publishing) holdNextBuild()
   }
   return holder[KEY] ?? null
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { projectRoot } from '../paths'
 import type { Exclusion } from '../../site/lib/payload-loader'
-import { forkForReport, type ForkForReport } from '../../scripts/lib/child-result'
+import { forkForReport, forkHeld, type ForkForReport, type Held } from '../../scripts/lib/child-result'
 import type { BuildResult } from '../../scripts/lib/site-build'
 import type { BuildRun } from './builder'
 
@@ -32,14 +32,40 @@ export const describeExclusions = (excluded: Exclusion[]) =>
  * exit code or signal. Its output is not read.
  */
 export function buildInChildProcess(env: NodeJS.ProcessEnv = process.env, { script = BUILD_SCRIPT, started }: { script?: string; started?: ForkForReport['started'] } = {}): Promise<BuildOutcome> {
-  return forkForReport<BuildOutcome>('The build', script, ['--skip-seed'], {
-    cwd: projectRoot,
-    execArgv: ['--import', 'tsx'],
-    // The build reads the CMS as a visitor; it must not act as the publishing CMS (its Payload would
-    // otherwise log a start-up build and mark the very build that runs it as failed).
-    env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
-    started,
-  })
+  return forkForReport<BuildOutcome>('The build', script, ['--skip-seed'], { ...buildOptions(env), started })
+}
+
+const buildOptions = (env: NodeJS.ProcessEnv): ForkForReport => ({
+  cwd: projectRoot,
+  execArgv: ['--import', 'tsx'],
+  // The build reads the CMS as a visitor; it must not act as the publishing CMS (its Payload would
+  // otherwise log a start-up build and mark the very build that runs it as failed).
+  env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
+})
+
+const HELD = Symbol.for('csp-hub.held-build')
+type HeldHolder = { [HELD]?: Held<BuildOutcome> }
+
+/**
+ * The publishing CMS's next build, forked ahead and held (scripts/build.ts --hold, which holds its
+ * own Astro step): Node loading the build, Astro, Payload and its adapters is then spent between
+ * publishes instead of inside one. Costs an idle process pair (about 300 MB) while it waits.
+ */
+export function holdNextBuild(env: NodeJS.ProcessEnv = process.env): void {
+  const holder = globalThis as HeldHolder
+  if (!holder[HELD]?.ready) holder[HELD] = forkHeld<BuildOutcome>('The build', BUILD_SCRIPT, ['--skip-seed'], buildOptions(env))
+}
+
+/** A publish's build: the held one if it is ready (then the next is held), else one forked now. */
+export async function buildWhenPublished(env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
+  const holder = globalThis as HeldHolder
+  const held = holder[HELD]
+  delete holder[HELD]
+  try {
+    return held?.ready ? await held.go() : await buildInChildProcess(env)
+  } finally {
+    holdNextBuild(env)
+  }
 }
 
 /** POSTs the build result to SITE_DEPLOY_HOOK_URL (a CDN or static host), if configured. */
@@ -102,7 +128,7 @@ export async function recordStartup(payload: Payload, startup = process.env.CSP_
   await holder[STARTUP_RECORDED]
 }
 
-export function createBuildRunner(payload: Payload, build = buildInChildProcess): BuildRun {
+export function createBuildRunner(payload: Payload, build: () => Promise<BuildOutcome> = buildWhenPublished): BuildRun {
   return async (reasons) => {
     const startedAt = new Date()
     const row = await payload.create({

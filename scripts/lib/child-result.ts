@@ -7,6 +7,9 @@
  * people: shown or discarded, never read to learn the result.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { GO, HOLD } from './held.mjs'
+
+export { heldUntilGo } from './held.mjs'
 
 export type Report<T extends object> = ({ ok: true } & T) | { ok: false; error: string }
 
@@ -37,15 +40,23 @@ export type ForkForReport = {
  * if it ends without a report, with how it ended and the last lines it wrote to stderr.
  */
 export function forkForReport<T extends object>(what: string, module: string, args: string[], options: ForkForReport = {}): Promise<T> {
-  const { show = false, started, execArgv = [], ...rest } = options
+  return reportOf<T>(what, forkChild(module, args, options), options)
+}
+
+function forkChild(module: string, args: string[], { show = false, started, execArgv = [], ...rest }: ForkForReport): ChildProcess {
+  const child = fork(module, args, { ...rest, execArgv, stdio: ['ignore', show ? 'inherit' : 'ignore', show ? 'inherit' : 'pipe', 'ipc'] })
+  started?.(child)
+  return child
+}
+
+function reportOf<T extends object>(what: string, child: ChildProcess, { show = false }: ForkForReport): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(module, args, { ...rest, execArgv, stdio: ['ignore', show ? 'inherit' : 'ignore', show ? 'inherit' : 'pipe', 'ipc'] })
-    started?.(child)
     let report: Report<T> | undefined
     let stderr = ''
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2000)
-    })
+    if (!show)
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-2000)
+      })
     child.on('message', (message) => {
       if (!report && isReport(message)) report = message as Report<T>
     })
@@ -65,6 +76,46 @@ export function forkForReport<T extends object>(what: string, module: string, ar
       else settle()
     })
   })
+}
+
+/**
+ * A child forked before it is needed, with `--hold`: it loads what it will need (the minutes of a
+ * publish are spent once, while nobody waits), then waits for `go(message)` and runs as any
+ * forkForReport child. Forked again for every run: a build leaves nothing behind in a process that
+ * could reach the next one.
+ */
+export type Held<T extends object> = {
+  /** Starts it; rejects at once if it is no longer there to start (ended while waiting). */
+  go(message?: Record<string, unknown>): Promise<T>
+  /** Still waiting for go? */
+  readonly ready: boolean
+  /** Ends it without a run (the parent shuts down, or the chance to use it has passed). */
+  cancel(): void
+}
+
+export function forkHeld<T extends object>(what: string, module: string, args: string[], options: ForkForReport = {}): Held<T> {
+  const child = forkChild(module, [...args, HOLD], options)
+  const report = reportOf<T>(what, child, options)
+  let state: 'waiting' | 'started' | 'ended' = 'waiting'
+  report.catch(() => undefined) // a held child that ends unused is no one's failure
+  child.once('exit', () => {
+    if (state === 'waiting') state = 'ended'
+  })
+  return {
+    get ready() {
+      return state === 'waiting' && child.connected
+    },
+    go(message = {}) {
+      if (state !== 'waiting' || !child.connected) return Promise.reject(new Error(`${what} was not waiting any more.`))
+      state = 'started'
+      child.send({ [GO]: true, ...message })
+      return report
+    },
+    cancel() {
+      if (state === 'waiting') child.kill()
+      state = 'ended'
+    },
+  }
 }
 
 /** An error's message, as the report's `error`. */

@@ -9,7 +9,7 @@ import { cp, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises
 import path from 'node:path'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
-import { forkForReport } from './child-result'
+import { forkForReport, forkHeld, type Held } from './child-result'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 
@@ -43,9 +43,12 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
   try {
     await removeLeftovers(builds, target)
     // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
-    const astroEnv = { ...env, SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, SITE_SECRETS_FILE: secrets, ASTRO_TELEMETRY_DISABLED: '1' }
+    const thisBuild = { SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, SITE_SECRETS_FILE: secrets }
     const astroStarted = performance.now()
-    await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: astroEnv, show: !quiet })
+    const held = heldAstro
+    heldAstro = null
+    if (held?.ready) await held.go({ outDir: folder, env: thisBuild })
+    else await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: { ...env, ...thisBuild, ASTRO_TELEMETRY_DISABLED: '1' }, show: !quiet })
     const pagefindStarted = performance.now()
     await run(bin('pagefind'), ['--site', folder, '--glob', await searchGlob(folder), '--silent'], { env, capture: quiet })
     const checksStarted = performance.now()
@@ -62,6 +65,17 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     await rm(secrets, { force: true })
     await release()
   }
+}
+
+let heldAstro: Held<object> | null = null
+
+/**
+ * For a process that will build later (scripts/build.ts held by a publishing CMS): the Astro step
+ * is forked now and loads its modules while nobody waits (scripts/lib/astro-build.mjs); the next
+ * buildSite() in this process starts it instead of forking one.
+ */
+export function holdAstroStep(env: NodeJS.ProcessEnv) {
+  heldAstro ??= forkHeld('Astro', ASTRO_STEP, [], { cwd: projectRoot, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' }, show: true })
 }
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * A held child (forkHeld): forked ahead, it loads what it needs, waits for go, then runs and
+ * reports like any forkForReport child. Stand-ins are plain ES modules using the real child side
+ * (held.mjs), so both ends of the protocol are the product's.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { forkHeld } from './child-result'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'csp-hub-held-'))
+const held = pathToFileURL(path.resolve('scripts/lib/held.mjs')).href
+const child = (name: string, body: string) => {
+  const file = path.join(dir, `${name}.mjs`)
+  writeFileSync(file, `import { heldUntilGo } from ${JSON.stringify(held)}\n${body}`)
+  return file
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const until = async (what: () => boolean, ms = 10_000) => {
+  const end = Date.now() + ms
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await sleep(20)
+  }
+}
+
+describe('forkHeld', () => {
+  it('runs only after go, with what go sends, and reports like any child', async () => {
+    const script = child(
+      'echo',
+      `const loadedAt = Date.now()\nconst go = await heldUntilGo()\nprocess.send({ ok: true, loadedAt, startedAt: Date.now(), go, args: process.argv.slice(2) }, undefined, {}, () => process.exit(0))`,
+    )
+    const h = forkHeld<{ loadedAt: number; startedAt: number; go: unknown; args: string[] }>('The stand-in', script, ['--skip-seed'])
+    await sleep(600)
+    expect(h.ready).toBe(true)
+    const wentAt = Date.now()
+    const report = await h.go({ outDir: '/tmp/x', env: { A: '1' } })
+    expect(report.go).toEqual({ outDir: '/tmp/x', env: { A: '1' } })
+    expect(report.args).toEqual(['--skip-seed', '--hold'])
+    // It was ready (loaded) well before go, and it did not start until go.
+    expect(report.loadedAt).toBeLessThan(wentAt - 300)
+    expect(report.startedAt).toBeGreaterThanOrEqual(wentAt - 5)
+    expect(h.ready).toBe(false)
+    await expect(h.go()).rejects.toThrow('The stand-in was not waiting any more.')
+  })
+
+  it('rejects with the reason the child reports after go', async () => {
+    const h = forkHeld('The stand-in', child('fails', `await heldUntilGo()\nprocess.send({ ok: false, error: 'no space left on device' }, undefined, {}, () => process.exit(1))`), [])
+    await expect(h.go()).rejects.toThrow('no space left on device')
+  })
+
+  it('is not ready once the child has ended while waiting, so the caller forks afresh', async () => {
+    const h = forkHeld('The stand-in', child('dies', `process.exit(3)`), [])
+    await until(() => !h.ready)
+    await expect(h.go()).rejects.toThrow('was not waiting any more')
+  })
+
+  it('ends the child on cancel', async () => {
+    const h = forkHeld('The stand-in', child('waits', `await heldUntilGo()\nprocess.send({ ok: true }, undefined, {}, () => process.exit(0))`), [])
+    await sleep(300)
+    expect(h.ready).toBe(true)
+    h.cancel()
+    expect(h.ready).toBe(false)
+    await expect(h.go()).rejects.toThrow('was not waiting any more')
+  })
+
+  it('a held child ends by itself when its parent goes (no orphan waits forever)', async () => {
+    const { fork } = await import('node:child_process')
+    const waiting = fork(child('orphan', `await heldUntilGo()\nconsole.log('ran without go')`), ['--hold'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+    let output = ''
+    waiting.stdout!.on('data', (d: Buffer) => (output += d.toString()))
+    await sleep(300)
+    const exited = new Promise<number | null>((resolve) => waiting.once('exit', (code) => resolve(code)))
+    waiting.disconnect() // what the parent's death does to the channel
+    expect(await exited).toBe(0)
+    expect(output).toBe('')
+  })
+
+  it('runs at once when not forked held (heldUntilGo resolves with null)', async () => {
+    const { forkForReport } = await import('./child-result')
+    const report = await forkForReport<{ go: unknown }>('The stand-in', child('direct', `const go = await heldUntilGo()\nprocess.send({ ok: true, go }, undefined, {}, () => process.exit(0))`), [])
+    expect(report.go).toBeNull()
+  })
+})

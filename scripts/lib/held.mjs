@@ -1,0 +1,29 @@
+/**
+ * The child's side of a held fork (child-result.ts forkHeld): plain JavaScript, because the Astro
+ * step (astro-build.mjs) runs without tsx. A child forked with `--hold` loads what it will need,
+ * then waits here for the parent's go.
+ */
+export const HOLD = '--hold'
+export const GO = 'csp-hub:go'
+
+/**
+ * If this process was forked held, waits for the parent's go and resolves with its message; if
+ * not, resolves with null at once. A held process whose parent goes away ends quietly.
+ * @returns {Promise<Record<string, unknown> | null>}
+ */
+export function heldUntilGo() {
+  if (!process.argv.includes(HOLD) || !process.send) return Promise.resolve(null)
+  return new Promise((resolve) => {
+    /** @param {unknown} message */
+    const onMessage = (message) => {
+      if (typeof message !== 'object' || message === null || !(GO in message)) return
+      process.off('message', onMessage)
+      process.off('disconnect', onGone)
+      const { [GO]: _go, ...rest } = /** @type {Record<string, unknown>} */ (message)
+      resolve(rest)
+    }
+    const onGone = () => process.exit(0)
+    process.on('message', onMessage)
+    process.once('disconnect', onGone)
+  })
+}
