@@ -33,13 +33,15 @@ try {
     if (seeded) console.log('The database was empty: seeded it from content/.')
     await payload.destroy()
   }
-  const { seconds, pages, excluded, steps } = await buildSite(env)
-  console.log(`\nBuilt the public site (${pages} pages) into ${path.relative(process.cwd(), DIST) || DIST} in ${seconds.toFixed(1)} s.`)
+  const { seconds, pages, excluded, steps, mode, rendered, fullBecause } = await buildSite(env)
+  const where = path.relative(process.cwd(), DIST) || DIST
+  if (mode === 'full') console.log(`\nBuilt the public site (${pages} pages) into ${where} in ${seconds.toFixed(1)} s${fullBecause ? ` (all of it: ${fullBecause})` : ''}.`)
+  else console.log(`\nUpdated the public site in ${where}: ${rendered} of its ${pages} pages rendered again (the changed ones and the listings), in ${seconds.toFixed(1)} s.`)
   if (excluded.length) {
     console.warn(`\n${excluded.length} record${excluded.length === 1 ? ' was' : 's were'} LEFT OUT of the site because ${excluded.length === 1 ? 'it does' : 'they do'} not pass its checks (fix ${excluded.length === 1 ? 'it' : 'them'} in the CMS):`)
     for (const e of excluded) console.warn(`  - ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`)
   }
-  await sendReport<BuildOutcome>({ ok: true, pages, seconds, excluded, steps })
+  await sendReport<BuildOutcome>({ ok: true, pages, seconds, excluded, steps, mode, rendered, fullBecause })
   process.exit(0)
 } catch (error) {
   await sendReport({ ok: false, error: reason(error) }).catch(() => undefined)

@@ -5,10 +5,12 @@
  */
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { cp, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { cp, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
+import { FULL_BUILD_NEEDED } from '../../site/lib/build-modes'
+import { fingerprint } from './build-stamp'
 import { forkForReport, forkHeld, type Held } from './child-result'
 import { projectRoot } from './env'
 import { bin, run } from './run'
@@ -19,52 +21,193 @@ export const DIST = path.resolve(process.env.SITE_DIST_DIR || path.join(projectR
 /** Seconds each step took: Astro, Pagefind, and the output checks with the switch-in. */
 export type StepSeconds = { astro: number; pagefind: number; checksAndSwitch: number }
 
-export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds }
+/**
+ * 'full': every page rendered into a new folder, switched in whole. 'changed pages': only the
+ * pages whose content changed (and those without getStaticPaths: home, listings, feeds), written
+ * into the live folder one by one (site/lib/incremental.ts).
+ */
+export type BuildMode = 'full' | 'changed pages'
+
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string }
 
 const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 
+/** What the pages are made from besides the content: a change here renders every page again. */
+const CODE = ['site', 'cms', 'content/pages', 'astro.config.mjs', 'package-lock.json'].map((p) => path.join(projectRoot, p))
+const codeFingerprint = () => fingerprint(CODE, new Set(['node_modules', '.next', 'next-env.d.ts', 'payload-types.ts']))
+
+/** What the last successful build of a target left for the next: see readState. */
+type State = { id: string; code: string; secrets: string; pages: number }
+/** The build that made a target's live folder, in that folder (send and the site server never serve dotfiles). */
+const STAMP = '.csp-hub-build'
+
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex')
+
+/** Thrown by a changed-pages build that only a full build can get right (the reason is logged). */
+class FullBuildNeeded extends Error {}
+
 /**
- * Builds into a fresh folder inside the project — Astro keeps its temporary files beside the
- * output only when the output is under the working directory (otherwise in the shared .astro/,
- * where parallel builds collide) — then moves it next to `target` and switches it in.
+ * Builds the site for `target`: only the changed pages when the live folder is the one the last
+ * build made, from the same code, else (or with `full`, or SITE_FULL_BUILD=1) everything.
  */
-export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false } = {}): Promise<BuildResult> {
+export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false, full = process.env.SITE_FULL_BUILD === '1' } = {}): Promise<BuildResult> {
   const started = performance.now()
   target = path.resolve(target)
   const builds = path.join(projectRoot, '.data', 'site-builds', createHash('sha1').update(target).digest('hex').slice(0, 12))
   await mkdir(builds, { recursive: true })
   const release = await lock(path.join(builds, 'build.lock'))
-  const folder = path.join(builds, `build-${Date.now()}`)
-  // The records the site's loaders leave out (site/lib/payload-loader.ts), one JSON line each.
-  const exclusions = `${folder}.excluded.jsonl`
-  // Texts the output must never contain (a refuge's stored address), one JSON line each.
-  const secrets = `${folder}.secrets.jsonl`
-  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
   try {
     await removeLeftovers(builds, target)
-    // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
-    const thisBuild = { SITE_OUT_DIR: folder, SITE_CACHE_DIR: path.join(builds, 'cache'), SITE_EXCLUSIONS_FILE: exclusions, SITE_SECRETS_FILE: secrets }
+    const code = await codeFingerprint()
+    const state = full ? null : await readState(builds, target)
+    let fullBecause = full ? 'a full build was asked for' : !state ? 'no earlier build of this folder to start from' : state.code !== code ? 'the code changed' : undefined
+    if (!fullBecause) {
+      try {
+        return { ...(await changedPages(env, builds, target, state!, quiet)), seconds: (performance.now() - started) / 1000 }
+      } catch (error) {
+        if (!(error instanceof FullBuildNeeded) && !String((error as Error).message).includes(FULL_BUILD_NEEDED)) throw error
+        fullBecause = (error as Error).message.replace(/^.*?: /, '')
+        if (!quiet) console.log(`A full build is needed: ${fullBecause}.`)
+      }
+    }
+    return { ...(await fullBuild(env, builds, target, code, quiet)), seconds: (performance.now() - started) / 1000, fullBecause }
+  } finally {
+    await release()
+  }
+}
+
+/** One build folder's Astro run, and the files its loaders write beside it. */
+async function astroInto(env: NodeJS.ProcessEnv, builds: string, folder: string, quiet: boolean, previousKeys?: string) {
+  const files = { exclusions: `${folder}.excluded.jsonl`, secrets: `${folder}.secrets.jsonl`, keys: `${folder}.keys.jsonl` }
+  // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
+  const thisBuild: Record<string, string> = {
+    SITE_OUT_DIR: folder,
+    SITE_CACHE_DIR: path.join(builds, 'cache'),
+    SITE_EXCLUSIONS_FILE: files.exclusions,
+    SITE_SECRETS_FILE: files.secrets,
+    SITE_PAGE_KEYS_FILE: files.keys,
+    ...(previousKeys ? { SITE_PREVIOUS_KEYS: previousKeys } : {}),
+  }
+  const held = heldAstro
+  heldAstro = null
+  if (held?.ready) await held.go({ outDir: folder, env: thisBuild })
+  else await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: { ...env, ...thisBuild, ASTRO_TELEMETRY_DISABLED: '1' }, show: !quiet })
+  return { secrets: await jsonLines<Secret>(files.secrets), excluded: await jsonLines<Exclusion>(files.exclusions), keys: files.keys }
+}
+
+const removeBeside = (folder: string) => Promise.all(['excluded', 'secrets', 'keys'].map((kind) => rm(`${folder}.${kind}.jsonl`, { force: true })))
+
+/**
+ * Every page into a fresh folder, indexed with Pagefind, checked, and only then switched in as the
+ * target. A failed build leaves the last good site untouched.
+ */
+async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string, code: string, quiet: boolean): Promise<Omit<BuildResult, 'seconds'>> {
+  const folder = path.join(builds, `build-${Date.now()}`)
+  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
+  try {
     const astroStarted = performance.now()
-    const held = heldAstro
-    heldAstro = null
-    if (held?.ready) await held.go({ outDir: folder, env: thisBuild })
-    else await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: { ...env, ...thisBuild, ASTRO_TELEMETRY_DISABLED: '1' }, show: !quiet })
+    const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet)
     const pagefindStarted = performance.now()
     await run(bin('pagefind'), ['--site', folder, '--glob', await searchGlob(folder), '--silent'], { env, capture: quiet })
     const checksStarted = performance.now()
-    const { pages } = await checkBuiltSite(folder, { secrets: await jsonLines<Secret>(secrets) })
-    const excluded = await jsonLines<Exclusion>(exclusions)
+    const { pages } = await checkBuiltSite(folder, { secrets })
+    const id = path.basename(folder)
+    await writeFile(path.join(folder, STAMP), id)
+    await writeState(builds, { id, code, secrets: hashOf(secrets), pages }, keys)
     await switchIn(folder, target)
     const steps = { astro: seconds(astroStarted, pagefindStarted), pagefind: seconds(pagefindStarted, checksStarted), checksAndSwitch: seconds(checksStarted) }
-    return { folder: target, pages, seconds: seconds(started), excluded, steps }
+    return { folder: target, pages, excluded, steps, mode: 'full', rendered: pages }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
+    await rm(path.join(builds, 'state.json'), { force: true }) // the live folder is not what the state describes any more, or may not be
     throw error
   } finally {
-    await rm(exclusions, { force: true })
-    await rm(secrets, { force: true })
-    await release()
+    await removeBeside(folder)
   }
+}
+
+/**
+ * Only the pages whose content changed (site/lib/incremental.ts), rendered into a fresh folder and
+ * checked there; then each file is renamed into the live folder (one file at a time, so a visitor
+ * gets either the old page or the new one, never half of one) and, if a searchable page changed,
+ * the search index is rebuilt beside the site and swapped in. The sitemap stays: the set of pages
+ * is the same (a change to it needs a full build).
+ */
+async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: string, state: State, quiet: boolean): Promise<Omit<BuildResult, 'seconds'>> {
+  const folder = path.join(builds, `build-${Date.now()}`)
+  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
+  try {
+    const astroStarted = performance.now()
+    const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet, path.join(builds, 'page-keys.jsonl'))
+    // A text that must never appear anywhere is new (an entry became a confidential location): the
+    // pages that did not change must be checked for it too.
+    if (hashOf(secrets) !== state.secrets) throw new FullBuildNeeded(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
+    const checksStarted = performance.now()
+    const { pages: rendered } = await checkBuiltSite(folder, { secrets })
+    const written = await moveInto(folder, target)
+    const pagefindStarted = performance.now()
+    if (written.some((file) => file.searchable)) await reindex(env, target, quiet)
+    await writeState(builds, state, keys)
+    const steps = { astro: seconds(astroStarted, checksStarted), pagefind: seconds(pagefindStarted), checksAndSwitch: seconds(checksStarted, pagefindStarted) }
+    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+    await removeBeside(folder)
+  }
+}
+
+/** Renames every file of `folder` into `target` (a copy and a rename if they are on different disks); the sitemap stays as it is. */
+async function moveInto(folder: string, target: string): Promise<{ file: string; searchable: boolean }[]> {
+  const moved: { file: string; searchable: boolean }[] = []
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const from = path.join(entry.parentPath, entry.name)
+    const rel = path.relative(folder, from)
+    if (/^sitemap[^/]*\.xml$/.test(rel)) continue
+    const to = path.join(target, rel)
+    await mkdir(path.dirname(to), { recursive: true })
+    const searchable = rel.endsWith('.html') && (await readFile(from, 'utf8')).includes('data-pagefind-body')
+    try {
+      await rename(from, to)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+      const incoming = path.join(path.dirname(to), `.${path.basename(to)}.incoming`)
+      await cp(from, incoming)
+      await rename(incoming, to)
+    }
+    moved.push({ file: rel, searchable })
+  }
+  return moved
+}
+
+/** Pagefind over the live folder into a new bundle beside it, swapped in by two renames. */
+async function reindex(env: NodeJS.ProcessEnv, target: string, quiet: boolean) {
+  const stamp = Date.now()
+  const fresh = path.join(target, `.pagefind-${stamp}`)
+  const old = path.join(target, `.pagefind-old-${stamp}`)
+  try {
+    await run(bin('pagefind'), ['--site', target, '--glob', await searchGlob(target), '--output-path', fresh, '--silent'], { env, capture: quiet })
+    await rename(path.join(target, 'pagefind'), old).catch(() => undefined)
+    await rename(fresh, path.join(target, 'pagefind'))
+  } finally {
+    await rm(fresh, { recursive: true, force: true })
+    await rm(old, { recursive: true, force: true })
+  }
+}
+
+async function readState(builds: string, target: string): Promise<State | null> {
+  try {
+    const state = JSON.parse(await readFile(path.join(builds, 'state.json'), 'utf8')) as State
+    const live = await readFile(path.join(target, STAMP), 'utf8')
+    return live === state.id && existsSync(path.join(builds, 'page-keys.jsonl')) ? state : null
+  } catch {
+    return null
+  }
+}
+
+async function writeState(builds: string, state: State, keys: string) {
+  await rename(keys, path.join(builds, 'page-keys.jsonl'))
+  await writeFile(path.join(builds, 'state.json'), JSON.stringify(state))
 }
 
 let heldAstro: Held<object> | null = null
@@ -88,7 +231,7 @@ export function holdAstroStep(env: NodeJS.ProcessEnv) {
 export const NOT_SEARCHED = new Set(['services', 'support', 'media', '_astro', 'pagefind', 'open-data'])
 
 export async function searchGlob(folder: string): Promise<string> {
-  const searched = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !NOT_SEARCHED.has(e.name)).map((e) => `${e.name}/**/*.html`)
+  const searched = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_SEARCHED.has(e.name)).map((e) => `${e.name}/**/*.html`)
   return `{${['*.html', ...searched].join(',')}}`
 }
 
@@ -134,6 +277,8 @@ async function removeLeftovers(builds: string, target: string) {
   const previous = left.filter((name) => name.startsWith(`${base}previous-`)).sort().at(-1)
   if (previous && !existsSync(target)) await rename(path.join(dir, previous), target)
   for (const name of left) await rm(path.join(dir, name), { recursive: true, force: true })
+  // A search index a changed-pages build was writing beside the live one.
+  for (const name of await readdir(target).catch(() => [] as string[])) if (/^\.pagefind-/.test(name)) await rm(path.join(target, name), { recursive: true, force: true })
 }
 
 const alive = (pid: number) => {

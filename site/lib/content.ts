@@ -1,5 +1,6 @@
 /** Content queries shared by pages: sorted, and with the relations pages need. */
 import { getCollection } from 'astro:content'
+import type { FilterPage } from './services'
 import { agendaOrder, newestFirst, prioritiesOrder, servicesOrder, strategiesOrder, byName as byNameOf } from './order'
 
 export const byName = <T extends { data: { name: string } }>(a: T, b: T) => byNameOf(a.data, b.data)
@@ -31,6 +32,21 @@ export async function organisationsBySlug() {
 /** Public agenda items of a meeting, in agenda order (restricted items never reach the site). */
 export async function agendaOf(meetingSlug: string) {
   return (await getCollection('agendaItems', (i) => i.data.meeting.slug === meetingSlug)).sort((a, b) => agendaOrder(a.data, b.data))
+}
+
+/** The directory entries a /support/<key>/ page lists, in directory order. */
+export async function servicesListedOn(page: FilterPage) {
+  const field = page.kind === 'category' ? 'categories' : page.kind === 'audience' ? 'audiences' : 'areas'
+  return (await services()).filter((s) => (s.data[field] as string[]).includes(page.key))
+}
+
+/** What a partnership's page shows besides itself: its strategies, news and meetings. */
+export async function publishedBy(partnershipSlug: string) {
+  return {
+    strategies: (await strategies()).filter((s) => s.data.partnership.slug === partnershipSlug),
+    news: (await news()).filter((n) => n.data.partnerships.some((x) => x.slug === partnershipSlug)),
+    meetings: (await meetings()).filter((m) => m.data.partnership.slug === partnershipSlug),
+  }
 }
 
 /** Build time: "may be out of date" is judged when the site is built (every publish rebuilds it). */

@@ -41,6 +41,8 @@ export function howToFind(service: ServiceLike, organisation: OrganisationLike):
 /** Telephone link target: digits and a leading + only. */
 export const telHref = (phone: string) => `tel:${phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '')}`
 
+export type FilterPage = ReturnType<typeof filterPages>[number]
+
 /** Category, audience and area pages share /support/<key>/; the keys must never collide. */
 export function filterPages() {
   const pages = [

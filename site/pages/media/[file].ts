@@ -6,6 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro'
 import { news } from '../../lib/content'
 import { MIME, variantFile, type ImageFormat } from '../../lib/images'
 import { encodeVariant, siteImage, variantsOf, type SiteImage } from '../../lib/media'
+import { changedOnly } from '../../lib/incremental'
 
 /** Every image the pages show: today, the published news stories' images. */
 async function imagesShown(): Promise<SiteImage[]> {
@@ -18,10 +19,11 @@ export const getStaticPaths = (async () => {
   for (const image of await imagesShown()) {
     for (const { width, format } of variantsOf(image)) {
       const file = variantFile(image.hash, width, format)
-      paths.set(file, { params: { file }, props: { source: image.source, width, format } })
+      // The name carries the hash of the upload's bytes and the encoder settings: it is the key.
+      paths.set(file, { params: { file }, props: { source: image.source, width, format }, key: file })
     }
   }
-  return [...paths.values()]
+  return changedOnly('media/[file]', [...paths.values()])
 }) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props }) => {

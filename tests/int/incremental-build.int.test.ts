@@ -1,0 +1,112 @@
+/**
+ * A publish renders only the pages whose content changed (site/lib/incremental.ts) and writes them
+ * into the live folder (scripts/lib/site-build.ts). The result must be the site a full build of the
+ * same content makes, byte for byte — every page, feed, image and the search index — or a stale
+ * page would stay live. Each case changes real content through the Local API, builds the live
+ * folder as a publish does, builds the same content in full into another folder, and compares.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { throwawayPayload } from '../helpers/payload'
+
+type Build = typeof import('../../scripts/lib/site-build')
+let payload: Payload
+let dir: string
+let site: Build
+let live: string
+
+/** Every file under `root` but the build's own stamp, with its bytes. */
+function tree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const rel = path.relative(root, path.join(entry.parentPath, entry.name))
+    if (rel !== '.csp-hub-build') files.set(rel, readFileSync(path.join(root, rel)))
+  }
+  return files
+}
+
+/** The paths whose bytes differ between two trees (or that only one has). */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()])
+  return [...names].filter((name) => !a.get(name)?.equals(b.get(name) ?? Buffer.alloc(0)) || !a.has(name) || !b.has(name)).sort()
+}
+
+let fullBuilds = 0
+/** The live folder built as a publish builds it; then the same content in full elsewhere, compared. */
+async function publishAndCompare() {
+  const result = await site.buildSite(process.env, { target: live, quiet: true })
+  const reference = path.join(dir, `full-${++fullBuilds}`)
+  await site.buildSite(process.env, { target: reference, quiet: true, full: true })
+  expect(differences(tree(live), tree(reference))).toEqual([])
+  return result
+}
+
+const firstService = async () => (await payload.find({ collection: 'services', where: { _status: { equals: 'published' } }, sort: 'name', limit: 1, depth: 0 })).docs[0]!
+
+beforeAll(async () => {
+  ;({ payload, dir } = await throwawayPayload('incremental'))
+  process.env.SITE_DIST_DIR = live = path.join(dir, 'live')
+  const { seedIfEmpty } = await import('../../cms/seed/seed')
+  await seedIfEmpty(payload, path.resolve('content'))
+  site = await import('../../scripts/lib/site-build')
+  const first = await site.buildSite(process.env, { target: live, quiet: true })
+  expect(first.mode).toBe('full')
+}, 300_000)
+afterAll(async () => payload?.destroy())
+
+describe('a publish renders only what changed, and the site equals a full build', () => {
+  it('with nothing changed, renders only the pages that list everything', async () => {
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    // Home, the directory, the 24-hour list, news, meetings, the 404 page: rendered every time.
+    expect(result.rendered).toBeLessThan(10)
+  }, 300_000)
+
+  it('a renamed directory entry: its page and the listings that show it', async () => {
+    const service = await firstService()
+    await payload.update({ collection: 'services', id: service.id, data: { name: `${service.name} (renamed)` } })
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(result.rendered).toBeGreaterThan(6)
+    expect(result.rendered).toBeLessThan(result.pages / 2)
+    expect(readFileSync(path.join(live, 'services', service.slug as string, 'index.html'), 'utf8')).toContain('(renamed)')
+  }, 300_000)
+
+  it('a renamed organisation: the pages of its entries and of the partnerships that name it', async () => {
+    const service = await firstService()
+    const organisation = (await payload.findByID({ collection: 'organisations', id: service.organisation as number, depth: 0 })) as { id: number; name: string }
+    await payload.update({ collection: 'organisations', id: organisation.id, data: { name: `${organisation.name} Trust` } })
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(readFileSync(path.join(live, 'services', service.slug as string, 'index.html'), 'utf8')).toContain(`${organisation.name} Trust`)
+  }, 300_000)
+
+  it('an edited news story: its page, the listings, and the search index', async () => {
+    const story = (await payload.find({ collection: 'news', limit: 1, depth: 0 })).docs[0]!
+    await payload.update({ collection: 'news', id: story.id, data: { title: `${story.title} — updated` } })
+    const indexBefore = readdirSync(path.join(live, 'pagefind')).sort()
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(readdirSync(path.join(live, 'pagefind')).sort()).not.toEqual(indexBefore)
+  }, 300_000)
+
+  it('changed site settings: every page', async () => {
+    const settings = (await payload.findGlobal({ slug: 'site-settings' })) as { siteName: string }
+    await payload.updateGlobal({ slug: 'site-settings', data: { siteName: `${settings.siteName} Online` } })
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(result.rendered).toBe(result.pages)
+  }, 300_000)
+
+  it('a new entry changes which pages exist: a full build, saying why', async () => {
+    const { organisation } = await firstService()
+    const data = { name: 'Example new advice line', organisation, description: 'An example entry for this test.', categories: ['housing'], audiences: ['everyone'], areas: ['newham'], _status: 'published' }
+    await payload.create({ collection: 'services', data: data as never })
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('full')
+    expect(result.fullBecause).toMatch(/the pages of services\/\[slug\] changed/)
+  }, 300_000)
+})
