@@ -16,8 +16,16 @@ const STAMP = path.join(CMS, '.next', 'csp-hub-source-hash')
 // on a fresh clone see a change and rebuild .next under the running test CMS.
 const NOT_SOURCES = new Set(['.next', 'node_modules', 'next-env.d.ts', '.next-build.lock'])
 
-/** What the admin is built from: every file in cms/ (or `dir`) but build output, and the lockfile. */
-export const sourceHash = (dir = CMS): Promise<string> => fingerprint([dir, path.join(projectRoot, 'package-lock.json')], NOT_SOURCES)
+/**
+ * The admin's code outside cms/: how a site build reports back and waits held for a publish
+ * (cms/publishing/run-build.ts runs them). Hashed with cms/, so a change to them rebuilds the admin;
+ * scripts/lib/admin-sources.test.ts fails if the admin starts running anything else from outside.
+ */
+export const OUTSIDE_CMS = ['scripts/lib/child-result.ts', 'scripts/lib/held.mjs']
+
+/** What the admin is built from: every file in cms/ (or `dir`) but build output, its helpers outside it, and the lockfile. */
+export const sourceHash = (dir = CMS): Promise<string> =>
+  fingerprint([dir, ...OUTSIDE_CMS.map((file) => path.join(projectRoot, file)), path.join(projectRoot, 'package-lock.json')], NOT_SOURCES)
 
 const LOCK = path.join(CMS, '.next-build.lock')
 
