@@ -169,13 +169,18 @@ describe('what anonymous readers get', () => {
   it('never the staff-only fields, nor reviews or recommendations not yet public', async () => {
     const live = await create({ collection: 'reviews', data: { ...reviewData('Adult Anon'), _status: 'published' } })
     const draft = await create({ collection: 'reviews', data: { ...reviewData('Adult Hidden'), status: 'submitted', _status: 'draft' }, draft: true })
-    await create({ collection: 'recommendations', data: { homicideReview: draft.id, recommendation: 'Hidden fictional recommendation', organisation: ownOrg.id, status: 'not-started', _status: 'published' } })
+    // Published with its review, then the review taken back to "submitted" outside the admin: read access still hides both.
+    const withdrawn = await create({ collection: 'reviews', data: { ...reviewData('Adult Withdrawn'), _status: 'published' } })
+    await create({ collection: 'recommendations', data: { homicideReview: withdrawn.id, recommendation: 'Hidden fictional recommendation', organisation: ownOrg.id, status: 'not-started', _status: 'published' } })
+    await payload.db.updateOne({ collection: 'reviews', where: { id: { equals: withdrawn.id } }, data: { status: 'submitted' } })
+    expect(await fieldErrors(() => create({ collection: 'recommendations', data: { homicideReview: draft.id, recommendation: 'r', organisation: ownOrg.id, status: 'not-started', _status: 'published' } }))).toHaveProperty('homicideReview')
     const visible = await create({ collection: 'recommendations', data: { homicideReview: live.id, recommendation: 'Visible fictional recommendation', organisation: ownOrg.id, status: 'not-started', _status: 'published' } })
 
     const { docs } = await payload.find({ collection: 'reviews', overrideAccess: false, pagination: false, depth: 2 })
     const text = JSON.stringify(docs)
     expect(docs.map((d) => d.pseudonym)).toContain('Adult Anon')
     expect(docs.map((d) => d.pseudonym)).not.toContain('Adult Hidden')
+    expect(docs.map((d) => d.pseudonym)).not.toContain('Adult Withdrawn')
     for (const secret of [FICTIONAL_NAME, 'Fictional family asked', 'publicationChecks', 'familyConsultedOn', 'criminalProceedings']) expect(text).not.toContain(secret)
     // Payload answers a denied array field as an empty list: no term, not even how many.
     for (const d of docs) expect((d as { redactionTerms?: unknown[] }).redactionTerms ?? []).toEqual([])

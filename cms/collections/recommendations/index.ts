@@ -35,7 +35,8 @@ export const Recommendations: CollectionConfig = {
   hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recommendationChecks] }),
   defaultSort: 'order',
   fields: [
-    { name: 'homicideReview', label: 'Review', type: 'relationship', relationTo: 'reviews', required: true, access: staffSets },
+    // Published only with its review: a recommendation of a review residents cannot read would be left out of the site.
+    publicRelation({ name: 'homicideReview', label: 'Review', type: 'relationship', relationTo: 'reviews', required: true, access: staffSets }),
     { name: 'recommendation', type: 'textarea', required: true, access: staffSets },
     publicRelation({
       name: 'organisation',
