@@ -96,7 +96,7 @@ export async function seedTestReviews(payload: Payload, dir: string): Promise<vo
 
   await payload.create({
     collection: 'reviews',
-    data: { ...base, ...F.expired, publishedAt: '2024-01-15T00:00:00.000Z', executiveSummary: sections(['Expired fixture', 'Test fixture text that leaves the site after the window.']), report: sections(['Expired report', 'Test fixture report past its window.']), _status: 'published' } as never,
+    data: { ...base, ...F.expired, year: 2022, qaLetterReceivedOn: '2023-11-01T00:00:00.000Z', publishedAt: '2024-01-15T00:00:00.000Z', executiveSummary: sections(['Expired fixture', 'Test fixture text that leaves the site after the window.']), report: sections(['Expired report', 'Test fixture report past its window.']), _status: 'published' } as never,
   })
 
   const redacted = await payload.create({
