@@ -119,6 +119,13 @@ describe('publication window', () => {
     expect(anon).not.toHaveProperty('executiveSummary')
   })
 
+  it('runs as a task on the jobs queue, with the day given as input', async () => {
+    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Queued'), publishedAt: '2024-05-01T00:00:00.000Z', _status: 'published' } })
+    await payload.jobs.queue({ task: 'review-publication-window' as never, input: { now: '2025-05-02T00:00:00.000Z' } as never, queue: 'default' })
+    await payload.jobs.run({ queue: 'default' })
+    expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('available-on-request')
+  })
+
   it('follows the window setting', async () => {
     await payload.updateGlobal({ slug: 'site-settings', data: { reviews: { publicationWindowMonths: 24 } } })
     const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Setting'), publishedAt: '2024-01-10T00:00:00.000Z', _status: 'published' } })
