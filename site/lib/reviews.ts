@@ -23,8 +23,18 @@ let termsByReview: Promise<Map<string, string[]>> | undefined
 export function redactionTerms(payload?: Payload): Promise<Map<string, string[]>> {
   termsByReview ??= (async () => {
     const p = payload ?? (await cms())
-    const { docs } = await p.find({ collection: 'reviews', overrideAccess: true, draft: false, pagination: false, depth: 0, select: { redactionTerms: true } })
-    return new Map(docs.map((d) => [String(d.id), termsOf((d as { redactionTerms?: unknown }).redactionTerms)]))
+    // The live version's terms and the newest draft's: a term staff have just added (saved as a
+    // draft, not yet publishable) already keeps the live review out of the next build.
+    const terms = new Map<string, Set<string>>()
+    for (const draft of [false, true]) {
+      const { docs } = await p.find({ collection: 'reviews', overrideAccess: true, draft, pagination: false, depth: 0, select: { redactionTerms: true } })
+      for (const d of docs) {
+        const set = terms.get(String(d.id)) ?? new Set<string>()
+        for (const term of termsOf((d as { redactionTerms?: unknown }).redactionTerms)) set.add(term)
+        terms.set(String(d.id), set)
+      }
+    }
+    return new Map([...terms].map(([id, set]) => [id, [...set]]))
   })()
   return termsByReview
 }

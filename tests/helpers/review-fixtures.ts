@@ -7,7 +7,9 @@
  *   on request" by itself;
  * - Adult V: published, then one of its redaction terms written into the database directly (as a
  *   change outside the admin would): the build must leave it out, naming the field;
- * - Adult W: a draft, submitted to the Home Office: never on the site.
+ * - Adult W: a draft, submitted to the Home Office: never on the site;
+ * - Adult X: published, then a redaction term matching its live summary added in a draft (the
+ *   CMS will not publish that): the build must already leave the live review out.
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -18,11 +20,14 @@ export const REVIEW_FIXTURES = {
   expired: { slug: 'test-fixture-adult-u', pseudonym: 'Adult U (test fixture)' },
   redacted: { slug: 'test-fixture-adult-v', pseudonym: 'Adult V (test fixture)' },
   draft: { slug: 'test-fixture-adult-w', pseudonym: 'Adult W (test fixture)' },
+  newTerm: { slug: 'test-fixture-adult-x', pseudonym: 'Adult X (test fixture)' },
   /** In every staff-only field of the fixtures: must appear in no public output. */
   staffMarker: 'Kestrelwing staff-only marker',
   /** Adult T's redaction term (absent from its text); Adult V's (present in its report). */
   term: 'Zephyrine Quillfeather',
   leakedTerm: 'Orlando Brightwater',
+  /** Adult X's term, added in a draft after it was published. */
+  draftTerm: 'Perpetua Nightingale-Oddsworth',
   recommendation: 'Test fixture recommendation: fictional agencies share risk information',
   qaLetterTitle: 'Home Office quality-assurance letter (test fixture)',
 } as const
@@ -105,6 +110,12 @@ export async function seedTestReviews(payload: Payload, dir: string): Promise<vo
   })
   // Past the CMS's own check, as a change made outside the admin would be: the build is the next lock.
   await payload.db.updateOne({ collection: 'reviews', where: { id: { equals: redacted.id } }, data: { redactionTerms: [{ id: 'fixture0leaked0term0000', term: F.leakedTerm }] } })
+
+  const newTerm = await payload.create({
+    collection: 'reviews',
+    data: { ...base, ...F.newTerm, executiveSummary: sections(['Summary', `Test fixture: the summary names ${F.draftTerm}.`]), _status: 'published' } as never,
+  })
+  await payload.update({ collection: 'reviews', id: newTerm.id, draft: true, data: { redactionTerms: [{ term: F.draftTerm }], _status: 'draft' } as never })
 
   await payload.create({
     collection: 'reviews',
