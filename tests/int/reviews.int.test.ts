@@ -103,6 +103,28 @@ describe('redaction guard', () => {
   })
 })
 
+describe('a term added to a live review', () => {
+  it('asks for a rebuild although it is only a draft save (the build then leaves the live review out)', async () => {
+    const KEY = Symbol.for('csp-hub.site-builder')
+    const reasons: string[] = []
+    const holder = globalThis as Record<symbol, unknown>
+    const before = holder[KEY]
+    holder[KEY] = { request: (reason: string) => reasons.push(reason) }
+    try {
+      const live = await create({ collection: 'reviews', data: { ...reviewData('Adult Terms'), _status: 'published' } })
+      reasons.length = 0
+      await update({ collection: 'reviews', id: live.id, draft: true, data: { redactionTerms: [{ term: FICTIONAL_NAME }, { term: 'Another Fictional Name' }], _status: 'draft' } })
+      expect(reasons.filter((r) => r.startsWith('Redaction terms of review'))).toHaveLength(1)
+      reasons.length = 0
+      // A draft save that leaves the terms as they were asks for nothing.
+      await update({ collection: 'reviews', id: live.id, draft: true, data: { year: 2024, _status: 'draft' } })
+      expect(reasons).toEqual([])
+    } finally {
+      holder[KEY] = before
+    }
+  })
+})
+
 describe('publication window', () => {
   it('moves a review past its window to available on request, and not one inside it', async () => {
     const old = await create({ collection: 'reviews', data: { ...reviewData('Adult Old'), publishedAt: '2025-01-15T00:00:00.000Z', _status: 'published' } })

@@ -5,7 +5,7 @@ import { editorialVersions } from '../../versions'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 import { PROCEEDINGS, REVIEW_STATUSES, REVIEW_TYPES } from '../../reviews/rules'
 import { reportWhileInWindow, reviewsRead } from './access'
-import { publicationGates } from './hooks'
+import { publicationGates, rebuildWhenTermsChange } from './hooks'
 
 const staffOnly = { read: staffField, create: staffField, update: staffField }
 const inWindow = { read: reportWhileInWindow }
@@ -27,7 +27,7 @@ export const Reviews: CollectionConfig = {
   },
   access: { read: reviewsRead, readVersions: staff, create: staff, update: staff, delete: staff },
   versions: editorialVersions,
-  hooks: publishesToSite({ beforeChange: [publicationGates] }),
+  hooks: publishesToSite({ beforeChange: [publicationGates], afterChange: [rebuildWhenTermsChange] }),
   defaultSort: '-year',
   fields: [
     {
