@@ -50,7 +50,7 @@ export const Recommendations: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'dueDate', type: 'date', access: staffSets, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'dueDate', type: 'date', access: staffSets, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } } },
         { name: 'order', type: 'number', min: 1, access: staffSets, admin: { description: 'Its number in the action plan.' } },
       ],
     },

@@ -60,13 +60,13 @@ export const Reviews: CollectionConfig = {
       name: 'publishedAt',
       label: 'First published',
       type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' }, description: 'Set when first published. The publication window counts from it.' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' }, description: 'Set when first published. The publication window counts from it.' },
     },
     {
       name: 'qaLetterReceivedOn',
       label: 'Quality-assurance letter received',
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The date the Home Office quality-assurance panel’s letter arrived.' },
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' }, description: 'The date the Home Office quality-assurance panel’s letter arrived.' },
     },
     {
       name: 'executiveSummary',
@@ -99,7 +99,7 @@ export const Reviews: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'familyConsultedOn', label: 'Family consulted on', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'familyConsultedOn', label: 'Family consulted on', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } } },
             { name: 'criminalProceedings', type: 'select', options: [...PROCEEDINGS] },
             { name: 'inquest', type: 'select', options: [...PROCEEDINGS] },
           ],
