@@ -76,7 +76,8 @@ describe('an editor publishing a review', () => {
     const toast = page.locator('.payload-toast-container')
     await expect.poll(async () => (await toast.textContent()) ?? '', { timeout: 30_000 }).toMatch(/record the outcome of the consultation with the family/)
     expect((await call(anonymous, 'GET', `/reviews/${reviewId}`)).status).toBe(404)
-    if (process.env.REVIEW_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/admin-review-publish-refused.png' })
+    // The README's picture, once the notice has finished sliding in.
+    if (process.env.REVIEW_SCREENSHOTS) await page.waitForTimeout(800).then(() => page.screenshot({ path: 'docs/screenshots/admin-review-publish-refused.png' }))
 
     const outcome = page.locator('#field-publicationChecks__familyOutcome')
     await outcome.scrollIntoViewIfNeeded()
