@@ -209,6 +209,8 @@ describe('the CMS over HTTP', () => {
         '/reviews', '/reviews?depth=2', `/reviews/${live}`, `/reviews/${live}?depth=2&draft=true`, `/reviews/${draft}`, '/reviews?draft=true',
         '/recommendations?depth=2', `/recommendations/${recs.a}?depth=3`, '/reviews/versions', `/reviews/versions?where[parent][equals]=${live}`,
         '/recommendations/versions?depth=2', `/reviews?select[publicationChecks]=true&select[redactionTerms]=true`,
+        // The Open Referral API serves the directory only; nothing of a review may reach it either.
+        '/openreferral/services?per_page=50&page=1', '/openreferral/organizations?per_page=50',
       ]) probes.push([who, route])
     }
     const leaks: string[] = []
@@ -224,6 +226,7 @@ describe('the CMS over HTTP', () => {
     expect(one.status).toBe(200)
     expect(one.json.pseudonym).toBe(`Adult E2E (test fixture) ${stamp}`)
     expect(one.json.redactionTerms ?? []).toEqual([])
+    expect((await call(anonymous, 'GET', '/openreferral/services?per_page=50&page=1')).status).toBe(200)
   })
 
   it('answers no question about a staff-only field: a query on it finds nothing or is refused', async () => {

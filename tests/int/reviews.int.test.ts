@@ -175,6 +175,10 @@ describe('recommendations and partners', () => {
     expect((await payload.findByID({ collection: 'recommendations', id: own.id, overrideAccess: false })).status).toBe('not-started')
     const approved = await update({ collection: 'recommendations', id: own.id, data: { _status: 'published' }, user: editor, overrideAccess: false })
     expect(approved.status).toBe('in-progress')
+    // The partner is told, as for a directory entry (cms/email/decisions.ts).
+    const told = await payload.find({ collection: 'emails', where: { and: [{ to: { equals: 'partner@reviews.test' } }, { kind: { equals: 'decision' } }] }, overrideAccess: true })
+    expect(told.totalDocs).toBe(1)
+    expect(JSON.stringify(told.docs[0])).toContain('Train fictional staff')
   })
 
   it('refuses a partner another organisation’s recommendation', async () => {

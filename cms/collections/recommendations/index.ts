@@ -9,6 +9,7 @@ import { partnerEditComponents } from '../../components/partner-edit'
 import { RECOMMENDATION_STATUSES } from '../../reviews/rules'
 import { recommendationsRead, recommendationsReadVersions, recommendationsUpdate } from './access'
 import { recommendationChecks } from './hooks'
+import { emailReviewDecision } from '../../email/decisions'
 
 /** What the comms team sets; partners change only a recommendation's progress (status and note). */
 const staffSets = { create: staffField, update: staffField }
@@ -32,7 +33,7 @@ export const Recommendations: CollectionConfig = {
   access: { read: recommendationsRead, readVersions: recommendationsReadVersions, create: staff, update: recommendationsUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('recommendations')],
-  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recommendationChecks] }),
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recommendationChecks], afterChange: [emailReviewDecision] }),
   defaultSort: 'order',
   fields: [
     // Published only with its review: a recommendation of a review residents cannot read would be left out of the site.
