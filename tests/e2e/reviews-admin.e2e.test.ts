@@ -110,5 +110,12 @@ describe('a partner updating their recommendation', () => {
     // The wording is the comms team's: the partner's form shows it read-only.
     expect(await page.locator('#field-recommendation').isDisabled()).toBe(true)
     await context.close()
+    // It waits in the editors' review queue, like a directory entry.
+    const desk = await signedIn(editor)
+    await desk.page.goto(`${cms}/admin/review`)
+    const row = desk.page.locator('.csp-review__table tr', { hasText: `Fictional admin recommendation ${stamp}` })
+    await row.waitFor({ timeout: 30_000 })
+    expect(await row.textContent()).toContain('Review recommendation progress')
+    await desk.context.close()
   })
 })
