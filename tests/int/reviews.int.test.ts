@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraph } from '../helpers/lexical'
 import { fieldErrors } from '../helpers/field-errors'
 import { throwawayPayload } from '../helpers/payload'
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { closePublicationWindows } from '../../cms/reviews/window-task'
+import { fixturePdf } from '../helpers/review-fixtures'
 
 type Doc = { id: number; [key: string]: unknown }
 let payload: Payload
@@ -146,6 +150,18 @@ describe('publication window', () => {
     await payload.jobs.queue({ task: 'review-publication-window' as never, input: { now: '2025-05-02T00:00:00.000Z' } as never, queue: 'default' })
     await payload.jobs.run({ queue: 'default' })
     expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('available-on-request')
+  })
+
+  it('takes the QA letter out of the public media API with the report', async () => {
+    const file = path.join(tmpdir(), `r21-qa-${Date.now()}.pdf`)
+    writeFileSync(file, fixturePdf('Test fixture QA letter'))
+    const letter = (await payload.create({ collection: 'media', data: { alt: 'Test fixture PDF' }, filePath: file })) as unknown as Doc
+    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Letter'), qaLetter: letter.id, qaLetterTitle: 'QA letter', publishedAt: '2024-03-01T00:00:00.000Z', _status: 'published' } })
+    const publicMedia = async () => (await payload.find({ collection: 'media', overrideAccess: false, pagination: false, depth: 0 })).docs.map((d) => d.id)
+    expect(await publicMedia()).toContain(letter.id)
+    await closePublicationWindows(payload, new Date('2025-03-02T00:00:00Z'))
+    expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('available-on-request')
+    expect(await publicMedia()).not.toContain(letter.id)
   })
 
   it('follows the window setting', async () => {

@@ -10,6 +10,20 @@ export const reviewsRead: Access = ({ req }) => (isStaff(req.user) ? true : publ
 
 /**
  * The report, the summary and the attachments: once a review is "available on request" they
- * leave the site and the API alike; staff keep reading them.
+ * leave the site and the API alike; staff keep reading them. A read that did not load the status
+ * (a `select` of the field alone, as the media collection's access check makes) looks it up: it
+ * was taken as "in the window", and an expired review's QA letter stayed readable through /api/media.
  */
-export const reportWhileInWindow: FieldAccess = ({ req, doc }) => isStaff(req.user) || (doc as { status?: string } | undefined)?.status !== 'available-on-request'
+export const reportWhileInWindow: FieldAccess = async ({ req, doc }) => {
+  if (isStaff(req.user)) return true
+  // No document: Payload asking whether a query may name the field (the media check's `exists`).
+  // Refusing that would fail every anonymous media read; the value itself is still decided per document.
+  if (doc == null) return true
+  let status = (doc as { status?: string }).status
+  const id = (doc as { id?: number | string }).id
+  if (status == null && id != null) {
+    const stored = await req.payload.findByID({ collection: 'reviews', id, depth: 0, overrideAccess: true, disableErrors: true, req, select: { status: true } })
+    status = (stored as { status?: string } | null)?.status ?? undefined
+  }
+  return status != null && status !== 'available-on-request'
+}
