@@ -75,6 +75,8 @@ export interface Config {
     news: News;
     meetings: Meeting;
     'agenda-items': AgendaItem;
+    reviews: Review;
+    recommendations: Recommendation;
     media: Media;
     users: User;
     'site-builds': SiteBuild;
@@ -104,6 +106,8 @@ export interface Config {
     news: NewsSelect<false> | NewsSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     'agenda-items': AgendaItemsSelect<false> | AgendaItemsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    recommendations: RecommendationsSelect<false> | RecommendationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
@@ -139,6 +143,7 @@ export interface Config {
       'send-email': TaskSendEmail;
       'partner-reminders': TaskPartnerReminders;
       'editor-digest': TaskEditorDigest;
+      'review-publication-window': TaskReviewPublicationWindow;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -737,6 +742,149 @@ export interface AgendaItem {
   createdAt: string;
 }
 /**
+ * Reviews are published once the Home Office quality-assurance panel is content, the family has been consulted and proceedings have concluded.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  /**
+   * The only name ever shown, for example “Adult A” or a name the family chose. Never the real name.
+   */
+  pseudonym: string;
+  /**
+   * Part of the page address. Left empty, it is made from the pseudonym.
+   */
+  slug: string;
+  /**
+   * The year the review was commissioned.
+   */
+  year: number;
+  reviewType: 'domestic-homicide' | 'suicide' | 'domestic-abuse-related-death';
+  partnership: number | Partnership;
+  /**
+   * Residents see the review once it is Published (and Publish is pressed). After the publication window it moves to Available on request by itself.
+   */
+  status: 'commissioned' | 'in-progress' | 'submitted' | 'qa-letter-received' | 'published' | 'available-on-request';
+  /**
+   * Set when first published. The publication window counts from it.
+   */
+  publishedAt?: string | null;
+  /**
+   * The date the Home Office quality-assurance panel’s letter arrived.
+   */
+  qaLetterReceivedOn?: string | null;
+  /**
+   * Anonymised. Use headings: the page lists them as its contents.
+   */
+  executiveSummary?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Anonymised. Use headings: the page lists them as its contents.
+   */
+  report?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  qaLetter?: (number | null) | Media;
+  /**
+   * For example “Home Office quality-assurance letter”.
+   */
+  qaLetterTitle?: string | null;
+  reportPdf?: (number | null) | Media;
+  reportPdfTitle?: string | null;
+  /**
+   * Never shown on the site or given by the API to anyone outside the comms team.
+   */
+  publicationChecks?: {
+    familyConsultedOn?: string | null;
+    criminalProceedings?: ('none' | 'ongoing' | 'concluded') | null;
+    inquest?: ('none' | 'ongoing' | 'concluded') | null;
+    familyOutcome?: string | null;
+  };
+  /**
+   * Real names, addresses, dates of birth: the CMS refuses to publish the review while its public text contains one, and the site build leaves it out. Never shown to anyone outside the comms team.
+   */
+  redactionTerms?:
+    | {
+        term: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * The action plans of domestic homicide reviews. Partners update the progress of their own organisation’s recommendations.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recommendations".
+ */
+export interface Recommendation {
+  id: number;
+  homicideReview: number | Review;
+  recommendation: string;
+  /**
+   * Its partners can update the recommendation’s progress.
+   */
+  organisation: number | Organisation;
+  dueDate?: string | null;
+  /**
+   * Its number in the action plan.
+   */
+  order?: number | null;
+  status: 'not-started' | 'in-progress' | 'done' | 'not-accepted';
+  /**
+   * Shown to residents beside the status. Required when not accepted: say why.
+   */
+  statusNote?: string | null;
+  /**
+   * Optional: the priority page then lists this learning.
+   */
+  priority?: (number | null) | Priority;
+  /**
+   * Partner changes wait here for an editor to publish them.
+   */
+  review?: {
+    /**
+     * Set automatically when a partner saves or an editor publishes.
+     */
+    state?: ('pending' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * Each rebuild of the public website after a publish. A failed build leaves the last good site live.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -929,7 +1077,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'backup'
+          | 'send-email'
+          | 'partner-reminders'
+          | 'editor-digest'
+          | 'review-publication-window'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -962,7 +1117,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'send-email' | 'partner-reminders' | 'editor-digest' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'backup'
+        | 'send-email'
+        | 'partner-reminders'
+        | 'editor-digest'
+        | 'review-publication-window'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1016,6 +1181,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'agenda-items';
         value: number | AgendaItem;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'recommendations';
+        value: number | Recommendation;
       } | null)
     | ({
         relationTo: 'media';
@@ -1319,6 +1492,68 @@ export interface AgendaItemsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  pseudonym?: T;
+  slug?: T;
+  year?: T;
+  reviewType?: T;
+  partnership?: T;
+  status?: T;
+  publishedAt?: T;
+  qaLetterReceivedOn?: T;
+  executiveSummary?: T;
+  report?: T;
+  qaLetter?: T;
+  qaLetterTitle?: T;
+  reportPdf?: T;
+  reportPdfTitle?: T;
+  publicationChecks?:
+    | T
+    | {
+        familyConsultedOn?: T;
+        criminalProceedings?: T;
+        inquest?: T;
+        familyOutcome?: T;
+      };
+  redactionTerms?:
+    | T
+    | {
+        term?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recommendations_select".
+ */
+export interface RecommendationsSelect<T extends boolean = true> {
+  homicideReview?: T;
+  recommendation?: T;
+  organisation?: T;
+  dueDate?: T;
+  order?: T;
+  status?: T;
+  statusNote?: T;
+  priority?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1560,6 +1795,16 @@ export interface SiteSetting {
     email?: string | null;
     url?: string | null;
   };
+  reviews: {
+    /**
+     * How long a published review’s report stays on the site; then it is available on request.
+     */
+    publicationWindowMonths: number;
+    /**
+     * Shown on such a review’s page. Left empty, the page gives the commissioning partnership’s contact, or says to contact the partnership.
+     */
+    howToRequest?: string | null;
+  };
   alert?: {
     enabled?: boolean | null;
     message?: string | null;
@@ -1598,6 +1843,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
     | {
         email?: T;
         url?: T;
+      };
+  reviews?:
+    | T
+    | {
+        publicationWindowMonths?: T;
+        howToRequest?: T;
       };
   alert?:
     | T
@@ -1688,6 +1939,21 @@ export interface TaskEditorDigest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReview-publication-window".
+ */
+export interface TaskReviewPublicationWindow {
+  input: {
+    /**
+     * ISO date-time to judge the window at; empty = now.
+     */
+    now?: string | null;
+  };
+  output: {
+    moved: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskSchedulePublish".
  */
 export interface TaskSchedulePublish {
@@ -1718,6 +1984,14 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'meetings';
           value: number | Meeting;
+        } | null)
+      | ({
+          relationTo: 'reviews';
+          value: number | Review;
+        } | null)
+      | ({
+          relationTo: 'recommendations';
+          value: number | Recommendation;
         } | null);
     global?: string | null;
     user?: {

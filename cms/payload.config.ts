@@ -19,6 +19,9 @@ import { News } from './collections/news'
 import { Organisations } from './collections/organisations'
 import { Partnerships } from './collections/partnerships'
 import { Priorities } from './collections/priorities'
+import { Recommendations } from './collections/recommendations'
+import { Reviews } from './collections/reviews'
+import { reviewWindowTask } from './reviews/window-task'
 import { Services } from './collections/services'
 import { Strategies } from './collections/strategies'
 import { Users } from './collections/users'
@@ -86,7 +89,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Media, Users, SiteBuilds, Backups, Emails, PreviewLinks],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Reviews, Recommendations, Media, Users, SiteBuilds, Backups, Emails, PreviewLinks],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
@@ -104,7 +107,7 @@ export default buildConfig({
     // unless told otherwise: that is the comms team's work. The CMS's own cron needs no user.
     access: { queue: staffJobs, run: staffJobs, cancel: staffJobs },
     // Nightly backup (cms/backups). autoRun's cron also queues scheduled tasks of its queue.
-    tasks: [backupTask, sendEmailTask, partnerRemindersTask, editorDigestTask],
+    tasks: [backupTask, sendEmailTask, partnerRemindersTask, editorDigestTask, reviewWindowTask],
   },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   onInit: async (payload) => {

@@ -24,3 +24,19 @@ describe('checkBuiltSite', () => {
     await expect(checkBuiltSite(site({ 'robots.txt': '' }))).rejects.toThrow(/no pages/)
   })
 })
+
+describe('checkBuiltSite: a review’s redaction terms (issue 21)', () => {
+  const secret = { owner: 'reviews “Adult T” (id 1)', text: 'Zephyrine Quillfeather', kind: 'term' as const, within: ['reviews/', 'strategies/'] }
+
+  it('refuses a build whose review pages show a term, whatever its case, spacing or markup, naming the page', async () => {
+    const error = await checkBuiltSite(site({ 'index.html': 'ok', 'reviews/adult-t/index.html': '<p>met <strong>ZEPHYRINE</strong>\n  quillfeather’s sister</p>' }), { secrets: [secret] }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SiteCheckError)
+    expect((error as Error).message).toContain('/reviews/adult-t/index.html would show a term reviews “Adult T” (id 1) lists as never to be published')
+    expect((error as Error).message).not.toContain('Quillfeather')
+  })
+
+  it('matches whole words only, and only where review text is shown', async () => {
+    const files = { 'index.html': 'Zephyrine Quillfeather', 'reviews/a/index.html': '<p>Zephyrine Quillfeathers</p>' }
+    expect(await checkBuiltSite(site(files), { secrets: [secret] })).toEqual({ pages: 2 })
+  })
+})

@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { containsTerm } from '../cms/reviews/rules'
 
 export class SiteCheckError extends Error {
   override name = 'SiteCheckError'
@@ -25,7 +26,17 @@ async function* files(dir: string): AsyncGenerator<string> {
 }
 
 /** A secret the output must never contain, e.g. a refuge's stored address, and whose it is. */
-export type Secret = { owner: string; text: string }
+export type Secret = {
+  owner: string
+  text: string
+  /**
+   * 'address' (the default): any telltale part of it (a line with a number or a postcode) is found;
+   * 'term': the whole term, as words, case and punctuation ignored (a review's redaction terms).
+   */
+  kind?: 'address' | 'term'
+  /** Only files under these folders of the site are searched for it (all of them when absent). */
+  within?: string[]
+}
 
 const squash = (text: string) => text.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, ' ').replace(/[\s,.]+/g, ' ').trim()
 
@@ -44,7 +55,8 @@ export function telltaleParts(address: string): string[] {
 export async function checkBuiltSite(folder: string, { secrets = [] as Secret[] } = {}): Promise<{ pages: number }> {
   const problems: string[] = []
   let pages = 0
-  const parts = secrets.flatMap((s) => telltaleParts(s.text).map((part) => ({ owner: s.owner, part })))
+  const parts = secrets.filter((s) => s.kind !== 'term').flatMap((s) => telltaleParts(s.text).map((part) => ({ owner: s.owner, part })))
+  const terms = secrets.filter((s) => s.kind === 'term')
   for await (const file of files(folder)) {
     if (!/\.(html|xml|json|txt)$/.test(file)) continue
     if (file.endsWith('.html')) pages++
@@ -55,6 +67,13 @@ export async function checkBuiltSite(folder: string, { secrets = [] as Secret[] 
       const squashed = squash(text.replace(/<[^>]+>/g, ' '))
       for (const { owner, part } of parts)
         if (squashed.includes(part)) problems.push(`/${path.relative(folder, file)} would show part of the address of ${owner}, a confidential location`)
+    }
+    if (terms.length) {
+      const rel = path.relative(folder, file).split(path.sep).join('/')
+      const plain = text.replace(/<[^>]+>/g, ' ')
+      for (const { owner, text: term, within } of terms)
+        if ((!within || within.some((dir) => rel.startsWith(dir))) && containsTerm(plain, term))
+          problems.push(`/${rel} would show a term ${owner} lists as never to be published (a redaction term)`)
     }
   }
   if (pages === 0) problems.push('the build produced no pages')

@@ -14,10 +14,13 @@ import {
   organisationSchema,
   partnershipSchema,
   prioritySchema,
+  recommendationSchema,
+  reviewSchema,
   serviceSchema,
   siteSettingsSchema,
   strategySchema,
 } from './schemas'
+import { recommendationRedactionProblem, reviewRedactionProblem, reviewSecrets } from './lib/reviews'
 
 export const collections = {
   organisations: defineCollection({ loader: payloadLoader({ collection: 'organisations', schema: organisationSchema, depth: 0 }) }),
@@ -39,6 +42,13 @@ export const collections = {
   meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
   agendaItems: defineCollection({
     loader: payloadLoader({ collection: 'agenda-items', schema: agendaItemSchema, idField: 'id' }),
+  }),
+  /** Domestic homicide reviews: a review or recommendation holding one of its redaction terms is left out (lib/reviews.ts). */
+  reviews: defineCollection({
+    loader: payloadLoader({ collection: 'reviews', schema: reviewSchema, screen: reviewRedactionProblem, secrets: reviewSecrets }),
+  }),
+  recommendations: defineCollection({
+    loader: payloadLoader({ collection: 'recommendations', schema: recommendationSchema, idField: 'id', screen: recommendationRedactionProblem }),
   }),
   settings: defineCollection({
     schema: siteSettingsSchema,

@@ -6,7 +6,7 @@ import { isReviewDue } from '../rules'
 export async function ReviewBanner({ payload, user }: ServerProps) {
   if (isStaff(user)) {
     const counts = await Promise.all(
-      (['services', 'organisations'] as const).map((collection) =>
+      (['services', 'organisations', 'recommendations'] as const).map((collection) =>
         // Pending changes live in draft versions, which count() does not see; find(draft) does.
         payload.find({ collection, draft: true, where: { 'review.state': { equals: 'pending' } }, overrideAccess: false, user, limit: 1, depth: 0 }),
       ),

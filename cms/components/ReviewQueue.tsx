@@ -23,7 +23,7 @@ const day = (value?: string | null) => (value ? new Date(value).toLocaleDateStri
 const orgName = (org: Entry['organisation']) => (org && typeof org === 'object' ? org.name : '')
 const who = (by: NonNullable<Entry['review']>['submittedBy']) => (by && typeof by === 'object' ? by.name || by.email : '')
 
-async function pending(req: PayloadRequest, collection: 'services' | 'organisations'): Promise<Entry[]> {
+async function pending(req: PayloadRequest, collection: 'services' | 'organisations' | 'recommendations'): Promise<Entry[]> {
   const { docs } = await req.payload.find({
     collection,
     draft: true,
@@ -34,7 +34,8 @@ async function pending(req: PayloadRequest, collection: 'services' | 'organisati
     limit: 200,
     sort: 'review.submittedAt',
   })
-  return docs
+  // A review recommendation has no name: the queue shows its wording.
+  return docs.map((doc) => ('recommendation' in doc ? { ...doc, name: String(doc.recommendation) } : doc)) as Entry[]
 }
 
 export async function ReviewQueue({ initPageResult, params, searchParams }: AdminViewServerProps) {
@@ -57,10 +58,11 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
   if (!user) return template(<p>Please sign in.</p>)
 
   if (isStaff(user)) {
-    const [services, organisations] = await Promise.all([pending(req, 'services'), pending(req, 'organisations')])
+    const [services, organisations, recommendations] = await Promise.all([pending(req, 'services'), pending(req, 'organisations'), pending(req, 'recommendations')])
     const rows = [
       ...services.map((doc) => ({ doc, collection: 'services', kind: 'Directory entry' })),
       ...organisations.map((doc) => ({ doc, collection: 'organisations', kind: 'Organisation profile' })),
+      ...recommendations.map((doc) => ({ doc, collection: 'recommendations', kind: 'Review recommendation progress' })),
     ]
     return template(
       <>

@@ -11,7 +11,9 @@ import type { User } from '../payload-types'
 import { queueEmail } from './queue'
 import { decisionEmail, type Decision } from './templates'
 
-type Reviewed = { id: number | string; name?: string; _status?: string; review?: { state?: string | null; note?: string | null; submittedBy?: unknown } | null }
+type Reviewed = { id: number | string; name?: string; recommendation?: string; _status?: string; review?: { state?: string | null; note?: string | null; submittedBy?: unknown } | null }
+
+const shorten = (text?: string) => (text ? (text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text) : undefined)
 
 /** What this save decided about a partner's submission, if anything. */
 export function decisionOf(doc: Reviewed, previous: Reviewed | undefined): Decision | null {
@@ -31,7 +33,8 @@ export const emailReviewDecision: CollectionAfterChangeHook = async ({ collectio
   if (!user?.email) return doc
   const message = decisionEmail({
     base: req.payload.config.serverURL,
-    entryName: String((doc as Reviewed).name ?? `#${doc.id}`),
+    // A review recommendation has no name: its wording, shortened, says which one.
+    entryName: String((doc as Reviewed).name ?? shorten((doc as Reviewed).recommendation) ?? `#${doc.id}`),
     decision,
     note: (doc as Reviewed).review?.note,
     editPath: `/collections/${collection.slug}/${doc.id}`,

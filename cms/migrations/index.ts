@@ -11,6 +11,7 @@ import * as migration_20261124_014410_step_free_access from './20261124_014410_s
 import * as migration_20261124_035628_emails from './20261124_035628_emails';
 import * as migration_20261124_040338_preview_links from './20261124_040338_preview_links';
 import * as migration_20261124_043631_invitation_state from './20261124_043631_invitation_state';
+import * as migration_20261124_064455_reviews from './20261124_064455_reviews';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261124_043631_invitation_state.up,
     down: migration_20261124_043631_invitation_state.down,
-    name: '20261124_043631_invitation_state'
+    name: '20261124_043631_invitation_state',
+  },
+  {
+    up: migration_20261124_064455_reviews.up,
+    down: migration_20261124_064455_reviews.down,
+    name: '20261124_064455_reviews'
   },
 ];

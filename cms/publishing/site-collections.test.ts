@@ -29,13 +29,20 @@ const fieldAt = (fields: FlattenedField[], [name, ...rest]: string[]): Flattened
 
 describe('collections the public site is built from', () => {
   it('are the ones that always were, in the config’s order', () => {
-    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'meetings', 'agenda-items', 'media'])
+    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media'])
   })
 
   it('check on publish every relation between them that points at a collection with drafts', () => {
     const drafts = new Set(sources.filter(hasDrafts).map((c) => c.slug))
     const links = publicLinks(sources).filter((l) => drafts.has(l.to))
-    expect(links.map((l) => `${l.from}.${l.path.join('.')}`).sort()).toEqual(['partnerships.members.organisation', 'priorities.strategy', 'services.organisation'])
+    expect(links.map((l) => `${l.from}.${l.path.join('.')}`).sort()).toEqual([
+      'partnerships.members.organisation',
+      'priorities.strategy',
+      'recommendations.homicideReview',
+      'recommendations.organisation',
+      'recommendations.priority',
+      'services.organisation',
+    ])
     for (const link of links) {
       const collection = config.collections.find((c) => c.slug === link.from)!
       const field = fieldAt(collection.flattenedFields, link.path) as { validate?: object } | undefined

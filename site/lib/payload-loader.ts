@@ -28,8 +28,16 @@ type Options = {
    * Texts of a record that must never appear in the built site (a refuge's stored address): written
    * to SITE_SECRETS_FILE for the output checks (site/checks.ts), a last lock if the others fail.
    */
-  secrets?: (doc: Record<string, unknown>) => string[]
+  secrets?: (doc: Record<string, unknown>) => (string | SecretText)[] | Promise<(string | SecretText)[]>
+  /**
+   * A reason to leave a record out that its schema cannot see (a redaction term in a review's
+   * text, site/lib/reviews.ts), in words an editor can act on; undefined keeps it.
+   */
+  screen?: (doc: Record<string, unknown>) => string | undefined | Promise<string | undefined>
 }
+
+/** A secret with how the output checks look for it (site/checks.ts `Secret`): a whole term, or (default) an address's telltale parts. */
+export type SecretText = { text: string; kind?: 'address' | 'term'; within?: string[] }
 
 export class RecordError extends Error {
   override name = 'RecordError'
@@ -54,7 +62,7 @@ function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
 }
 
-export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug', secrets }: Options): Loader {
+export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug', secrets, screen }: Options): Loader {
   return {
     name: `payload:${collection}`,
     schema,
@@ -66,10 +74,17 @@ export function payloadLoader({ collection, schema, depth = 1, where, idField = 
       let excluded = 0
       for (const doc of docs as unknown as Record<string, unknown>[]) {
         const id = String(doc[idField] ?? doc.id)
-        const title = String(doc.title ?? doc.name ?? doc.slug ?? doc.id)
+        const title = String(doc.title ?? doc.name ?? doc.pseudonym ?? doc.slug ?? doc.id)
         if (secrets && process.env.SITE_SECRETS_FILE) {
           const owner = `${collection} “${title}” (id ${String(doc.id)})`
-          for (const text of secrets(doc)) appendFileSync(process.env.SITE_SECRETS_FILE, JSON.stringify({ owner, text }) + '\n')
+          for (const secret of await secrets(doc)) appendFileSync(process.env.SITE_SECRETS_FILE, JSON.stringify({ owner, ...(typeof secret === 'string' ? { text: secret } : secret) }) + '\n')
+        }
+        const refused = screen ? await screen(doc) : undefined
+        if (refused) {
+          // Never stored, whatever its digest: an earlier good version of it is removed below.
+          reportExclusion({ collection, id: String(doc.id), slug: String(doc.slug ?? ''), title, problem: refused }, logger)
+          excluded++
+          continue
         }
         // The digest covers the whole record as read (populated relations included), so a renamed
         // organisation still refreshes the services that show its name.

@@ -11,6 +11,11 @@ export const siteSettingsSchema = z.object({
     .object({ email: z.string().nullish(), url: z.string().nullish() } satisfies FieldsOf<SiteSetting['contact']>)
     .nullish()
     .transform((c) => ({ email: c?.email || undefined, url: c?.url || undefined })),
+  /** Domestic homicide reviews: the publication window and how to ask for a review no longer shown. */
+  reviews: z
+    .object({ publicationWindowMonths: z.number().int().positive().nullish(), howToRequest: z.string().nullish() } satisfies FieldsOf<SiteSetting['reviews']>)
+    .nullish()
+    .transform((r) => ({ publicationWindowMonths: r?.publicationWindowMonths || 12, howToRequest: r?.howToRequest?.trim() || undefined })),
   alert: z.object({ enabled: z.boolean().nullish(), message: z.string().nullish() } satisfies FieldsOf<SiteSetting['alert']>).nullish(),
 } satisfies FieldsOf<SiteSetting>)
 export type SiteSettings = z.infer<typeof siteSettingsSchema>

@@ -43,6 +43,8 @@ let serviceId: number
 let editorServiceId: number
 let versionId: string
 let mediaId: number | undefined
+let reviewId: number | undefined
+let recommendationId: number | undefined
 const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
 
 async function signedIn(session: Session | undefined, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -175,6 +177,13 @@ beforeAll(async () => {
   form.append('_payload', JSON.stringify({ alt: 'A plain teal rectangle for the accessibility test' }))
   const upload = await fetch(`${cms}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${admin.token}` }, body: form })
   if (upload.status === 201) mediaId = ((await upload.json()) as { doc: { id: number } }).doc.id
+  // A fictional draft review and one recommendation the partner's organisation owns (issue 21), this test's own.
+  const review = await api.call(admin, 'POST', '/reviews?draft=true', { pseudonym: `Adult A11y (test fixture) ${stamp}`, year: 2026, reviewType: 'domestic-homicide', partnership: (await api.call(admin, 'GET', '/partnerships?limit=1&depth=0')).json.docs[0].id, status: 'in-progress', _status: 'draft' })
+  expect(review.status, JSON.stringify(review.json)).toBe(201)
+  reviewId = review.json.doc.id
+  const rec = await api.call(admin, 'POST', '/recommendations?draft=true', { homicideReview: reviewId, recommendation: `Test fixture recommendation for the accessibility test ${stamp}`, organisation: orgId, status: 'not-started', _status: 'draft' })
+  expect(rec.status, JSON.stringify(rec.json)).toBe(201)
+  recommendationId = rec.json.doc.id
   browser = await launchChromium()
 })
 
@@ -182,12 +191,14 @@ afterAll(async () => {
   await browser?.close()
   if (mediaId) await api.call(admin, 'DELETE', `/media/${mediaId}`)
   for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
+  if (recommendationId) await api.call(admin, 'DELETE', `/recommendations/${recommendationId}`)
+  if (reviewId) await api.call(admin, 'DELETE', `/reviews/${reviewId}`)
   for (const id of [serviceId, editorServiceId]) if (id) await api.call(admin, 'DELETE', `/services/${id}`)
   if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
-const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'media', 'site-builds', 'emails', 'preview-links', 'users'] as const
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'users'] as const
 /** Written only by the CMS itself or on demand: the shared test CMS may have none yet. */
 const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links'])
 
@@ -213,6 +224,8 @@ describe('admin screens: no critical or serious axe violation', () => {
     { name: 'version comparison', path: `/admin/collections/services/${serviceId}/versions/${versionId}` },
     { name: 'account', path: '/admin/account' },
     { name: 'review queue', path: '/admin/review' },
+    { name: 'review recommendations list', path: '/admin/collections/recommendations' },
+    { name: 'review recommendation edit form', path: `/admin/collections/recommendations/${recommendationId}` },
   ]
 
   it('every partner screen', async () => {
@@ -223,6 +236,7 @@ describe('admin screens: no critical or serious axe violation', () => {
       problems.push(await checked(page, `partner: ${screen.name}`))
     }
     await context.close()
+    await releaseLocks(partner)
     expect(problems.filter(Boolean).join('\n')).toBe('')
   }, 600_000)
 
@@ -237,6 +251,8 @@ describe('admin screens: no critical or serious axe violation', () => {
       const first =
         slug === 'services' ? { id: editorServiceId }
         : slug === 'organisations' ? { id: orgId }
+        : slug === 'reviews' ? { id: reviewId }
+        : slug === 'recommendations' ? { id: recommendationId }
         : (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
       // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
       if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })

@@ -15,7 +15,10 @@ if (process.env.SEED_TEST_IMAGE === '1') {
   const slug = await (await import('./test-image')).attachTestImage(payload, path.dirname(target))
   console.log(`Attached the test fixture image to news "${slug}"`)
 }
+if (process.env.SEED_TEST_REVIEWS === '1') await (await import('./review-fixtures')).seedTestReviews(payload, path.dirname(target))
 await payload.destroy()
-const { seconds, pages } = await buildSite(process.env, { target, quiet: true })
+const { seconds, pages, excluded } = await buildSite(process.env, { target, quiet: true })
+// What the build left out, for the tests that check a record is left out for the right reason.
+if (process.env.SEED_TEST_REVIEWS === '1') (await import('node:fs')).writeFileSync(path.join(path.dirname(target), 'excluded.json'), JSON.stringify(excluded, null, 2))
 console.log(`Built the test site (${pages} pages) in ${seconds.toFixed(1)} s into ${target}`)
 process.exit(0)

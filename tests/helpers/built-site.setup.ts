@@ -19,8 +19,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // Drafts with marker words go into this throwaway database, so the privacy tests can prove they stay
-  // out; and one generated test image on a news story, so the site's image pipeline is exercised.
-  const env = { ...throwawayEnv('site'), SEED_TEST_DRAFTS: '1', SEED_TEST_IMAGE: '1' }
+  // out; one generated test image on a news story, so the site's image pipeline is exercised; and
+  // fictional domestic homicide reviews (tests/helpers/review-fixtures.ts).
+  const env = { ...throwawayEnv('site'), SEED_TEST_DRAFTS: '1', SEED_TEST_IMAGE: '1', SEED_TEST_REVIEWS: '1' }
   const siteDir = path.join(env.TEST_DIR, 'dist')
   const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['tests/helpers/build-site.ts', siteDir], {
     env,

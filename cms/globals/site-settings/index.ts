@@ -3,6 +3,7 @@ import { admins, anyone, hiddenFromNonAdmins } from '../../access'
 import { emailAddress, webAddress } from '../../fields/validators'
 import { isSecureWebAddress } from '../../rules'
 import { settingsChanged } from '../../publishing/hooks'
+import { DEFAULT_PUBLICATION_WINDOW_MONTHS } from '../../reviews/rules'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
@@ -44,6 +45,29 @@ export const SiteSettings: GlobalConfig = {
       fields: [
         { name: 'email', type: 'text', validate: emailAddress },
         { name: 'url', label: 'Contact page', type: 'text', validate: webAddress },
+      ],
+    },
+    {
+      name: 'reviews',
+      label: 'Domestic homicide reviews',
+      type: 'group',
+      fields: [
+        {
+          name: 'publicationWindowMonths',
+          label: 'Publication window (months)',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 120,
+          defaultValue: DEFAULT_PUBLICATION_WINDOW_MONTHS,
+          admin: { description: 'How long a published review’s report stays on the site; then it is available on request.' },
+        },
+        {
+          name: 'howToRequest',
+          label: 'How to ask for a review no longer on the site',
+          type: 'textarea',
+          admin: { description: 'Shown on such a review’s page. Left empty, the page gives the commissioning partnership’s contact, or says to contact the partnership.' },
+        },
       ],
     },
     {

@@ -20,6 +20,8 @@ type Node = {
 export type RenderOptions = {
   /** The level the document's own top headings should take (2 on a page whose title is the h1). */
   headingLevel?: 2 | 3 | 4
+  /** Give each heading an id `<prefix>-<n>` (n from 1, in document order), so a contents list can link to it (headingsOf). */
+  headingIds?: string
 }
 
 const IS_BOLD = 1
@@ -62,7 +64,9 @@ function link(node: Node, inner: string): string {
   return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${inner}</a>` : inner
 }
 
-function renderNode(node: Node, options: Required<RenderOptions>): string {
+type Rendering = { headingLevel: 2 | 3 | 4; headingIds?: string; headings: number }
+
+function renderNode(node: Node, options: Rendering): string {
   const inner = () => asNodes(node.children).map((child) => renderNode(child, options)).join('')
   switch (node.type) {
     case 'text':
@@ -77,7 +81,8 @@ function renderNode(node: Node, options: Required<RenderOptions>): string {
     }
     case 'heading': {
       const level = headingLevel(node.tag, options.headingLevel)
-      return `<h${level}>${inner()}</h${level}>`
+      const id = options.headingIds ? ` id="${escapeHtml(`${options.headingIds}-${++options.headings}`)}"` : ''
+      return `<h${level}${id}>${inner()}</h${level}>`
     }
     case 'quote':
       return `<blockquote><p>${inner()}</p></blockquote>`
@@ -100,8 +105,9 @@ function renderNode(node: Node, options: Required<RenderOptions>): string {
 export function renderRichText(value: unknown, options: RenderOptions = {}): string {
   const root = value && typeof value === 'object' ? (value as { root?: Node }).root : undefined
   if (!root || typeof root !== 'object') return ''
+  const rendering: Rendering = { headingLevel: options.headingLevel ?? 2, headingIds: options.headingIds, headings: 0 }
   return asNodes(root.children)
-    .map((node) => renderNode(node, { headingLevel: options.headingLevel ?? 2 }))
+    .map((node) => renderNode(node, rendering))
     .join('\n')
 }
 
@@ -111,4 +117,22 @@ export function richTextToPlain(value: unknown): string {
     node.type === 'text' ? String(node.text ?? '') : node.type === 'linebreak' ? ' ' : asNodes(node.children).map(walk).join(node.type === 'root' ? ' ' : '')
   const root = value && typeof value === 'object' ? (value as { root?: Node }).root : undefined
   return root ? walk(root).replace(/\s+/g, ' ').trim() : ''
+}
+
+/**
+ * The headings of a rich-text value, in order, with the ids renderRichText gives them under
+ * `headingIds: prefix`: a page's contents list.
+ */
+export function headingsOf(value: unknown, prefix: string): { id: string; text: string }[] {
+  const root = value && typeof value === 'object' ? (value as { root?: Node }).root : undefined
+  if (!root || typeof root !== 'object') return []
+  const out: { id: string; text: string }[] = []
+  const plain = (node: Node): string => (node.type === 'text' ? String(node.text ?? '') : asNodes(node.children).map(plain).join(''))
+  const walk = (node: Node) => {
+    if (node.type === 'heading') out.push({ id: `${prefix}-${out.length + 1}`, text: plain(node).replace(/\s+/g, ' ').trim() })
+    // Headings are only rendered at the top level or inside containers renderNode walks.
+    else asNodes(node.children).forEach(walk)
+  }
+  asNodes(root.children).forEach(walk)
+  return out
 }

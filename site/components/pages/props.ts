@@ -4,14 +4,16 @@
  * preview (scripts/lib/preview/load.ts) and the components agree.
  */
 import type { SiteImage } from '../../lib/media'
-import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Service, SiteSettings, Strategy } from '../../schemas'
+import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Recommendation, Review, Service, SiteSettings, Strategy } from '../../schemas'
 
 /** Given by a preview, which renders outside the static build's content store; the static build reads them itself. */
 type Shared = { settings?: SiteSettings }
 
 export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[] }
 /** `priorities`: the strategy's priorities in order, this one among them (for its number and the pager). */
-export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[] }
+export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[]; learning?: ReviewLearning[] }
+/** A recommendation of a published domestic homicide review that answers a priority, with its review (issue 21). */
+export type ReviewLearning = { rec: Recommendation; review: Review }
 /** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
 export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
 /** `image`: the site's own variants of its picture (lib/media.ts). */
