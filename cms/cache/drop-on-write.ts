@@ -33,9 +33,23 @@ const BOOKKEEPING = new Set(['payload-preferences', 'payload-locked-documents', 
 
 type WriteArgs = { collection?: string; req?: { transactionID?: number | string | Promise<number | string> } }
 
+/** Per adapter: the transactions that wrote, whose commit drops the cache again. */
+const dirtyOf = new WeakMap<object, Set<number | string>>()
+
+/**
+ * For a write made below the adapter's methods (the seeder's bulk writer, cms/seed/bulk.ts, inserts
+ * rows itself): drops the cache now and again when the transaction commits, as a wrapped write does.
+ */
+export async function noteWrite(db: Payload['db'], transactionID: number | string | Promise<number | string> | undefined) {
+  dropAnonymousCache()
+  const transaction = await transactionID
+  if (transaction !== undefined && transaction !== null) dirtyOf.get(db)?.add(transaction)
+}
+
 /** Wraps `payload.db`'s writes and commits. Exported for the unit test; used by the config below. */
 export function dropCacheOnWrites(db: Payload['db']) {
   const dirty = new Set<number | string>()
+  dirtyOf.set(db, dirty)
   const anyDb = db as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
   for (const method of WRITES) {
     const original = anyDb[method]
