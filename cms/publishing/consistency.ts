@@ -169,7 +169,9 @@ export function withPublicRelations(collection: CollectionConfig, sources: Colle
       const ids = (Array.isArray(value) ? value : [value]).map((v) => relationId(v)).filter((v) => v != null && v !== '') as (string | number)[]
       if (!ids.length) return true
       const { req } = options
-      const { docs } = await req.payload.find({ collection: field.relationTo as CollectionSlug, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: false, req: asVisitor(req) })
+      // Only which ids the visitor can read: `select: {}` reads ids alone, not every field of each
+      // (half the time of this check, which runs for every published record that has relations).
+      const { docs } = await req.payload.find({ collection: field.relationTo as CollectionSlug, where: { id: { in: ids } }, depth: 0, pagination: false, select: {}, overrideAccess: false, req: asVisitor(req) })
       const visible = new Set(docs.map((d) => String(d.id)))
       const hidden = ids.filter((id) => !visible.has(String(id)))
       if (!hidden.length) return true
