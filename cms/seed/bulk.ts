@@ -101,6 +101,9 @@ const hasFieldAfterChange = (fields: Field[]): boolean =>
   })
 
 export class BulkWriter {
+  /** Records held before their rows are written (a test sets it low to write part-way through collections). */
+  static flushEvery = 2_000
+
   /** Rows waiting, by table, in the order Payload's row builder made them (parents first). */
   private readonly pendingRows = new Map<string, Row[]>()
   /** Collections with rows waiting. */
@@ -114,6 +117,8 @@ export class BulkWriter {
   private readonly written: Written[] = []
   /** The adapter's own find, not the guarded one (the flush itself reads back what it wrote). */
   private originalFind!: (args: Json) => Promise<unknown>
+  /** Reads answered in this transaction since its last write, by what was asked (guardReads). */
+  private readonly answers = new Map<string, Promise<unknown>>()
   /** The collections being flushed, to name one in an error. */
   private flushing: string[] = []
 
@@ -125,6 +130,7 @@ export class BulkWriter {
     private readonly req: PayloadRequest,
     private readonly adapter: DrizzleAdapter,
     private readonly db: DrizzleDb,
+    private readonly transaction: string | number,
   ) {
     this.client = typeof db.session?.tx?.execute === 'function' ? db.session.tx : undefined
     this.guardReads()
@@ -139,7 +145,7 @@ export class BulkWriter {
     if (adapter.packageName !== '@payloadcms/db-sqlite' || payload.config.localization) return null
     const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
     const db = transaction != null ? adapter.sessions?.[String(transaction)]?.db : undefined
-    return db ? new BulkWriter(payload, req, adapter, db) : null
+    return db ? new BulkWriter(payload, req, adapter, db, transaction!) : null
   }
 
   /** Can a new record of this collection be written here? (See the notes at the top.) */
@@ -204,6 +210,8 @@ export class BulkWriter {
     })) as { id: Id }
     this.pendingCollections.add(collection)
     this.written.push({ config, id, data: stored })
+    // Held rows are garbage the collector walks again and again: a few thousand records at a time.
+    if (this.written.length >= BulkWriter.flushEvery) await this.flush()
     return id
   }
 
@@ -292,8 +300,10 @@ export class BulkWriter {
     this.flushing = [...this.pendingCollections]
     this.pendingCollections.clear()
     await noteWrite(this.payload.db, this.req.transactionID as never)
+    this.answers.clear()
     await this.insertPending()
     await this.afterWrite(written)
+    this.answers.clear()
     this.nextIds.clear()
   }
 
@@ -320,9 +330,14 @@ export class BulkWriter {
   }
 
   /**
-   * While rows wait, a read of their collection (a validation or hook asking the database), and
-   * any write, first writes them: the read sees what a record-by-record seed would have written by
-   * then, and the write neither takes an id handed out here nor points at a row not yet there.
+   * The adapter's reads and writes, for this transaction only (another request in the same process
+   * passes straight through; it cannot write while this transaction holds SQLite's write lock):
+   * - while rows wait, a read of their collection (a validation or hook asking the database), and
+   *   any write, first writes them: the read sees what a record-by-record seed would have written
+   *   by then, and the write neither takes an id handed out here nor points at a row not yet there;
+   * - a read asked again with nothing written since gets the same answer without the database:
+   *   the publish consistency check asks, for each of 10,000 entries, whether its organisation
+   *   (one of 500) is public. Any write forgets every answer. Each caller gets its own copy.
    */
   private guardReads() {
     const adapter = this.adapter as unknown as Record<string, unknown>
@@ -331,13 +346,29 @@ export class BulkWriter {
       const own = Object.prototype.hasOwnProperty.call(adapter, name)
       const original = adapter[name]
       if (typeof original !== 'function') continue
-      if (name === 'find') this.originalFind = (args) => (original as (a: Json) => Promise<unknown>).call(adapter, args)
+      const call = (args: unknown, rest: unknown[]) => (original as (...a: unknown[]) => Promise<unknown>).call(adapter, args, ...rest)
+      if (name === 'find') this.originalFind = (args) => call(args, [])
       const write = !name.startsWith('find') && !name.startsWith('count') && name !== 'queryDrafts'
-      adapter[name] = async (args: { collection?: string; collectionSlug?: string }, ...rest: unknown[]) => {
-        const collection = args?.collection ?? args?.collectionSlug
+      adapter[name] = async (args: { collection?: string; collectionSlug?: string; req?: Partial<PayloadRequest> }, ...rest: unknown[]) => {
+        const transaction = args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID
+        if (transaction == null || transaction !== this.transaction) return call(args, rest)
+        const collection = args.collection ?? args.collectionSlug
         // A write may point at waiting rows (an agenda item at its meeting): they go first.
         if (this.pendingRows.size && (write || collection === undefined || this.pendingCollections.has(collection))) await this.flush()
-        return (original as (...a: unknown[]) => unknown).call(adapter, args, ...rest)
+        if (write) {
+          this.answers.clear()
+          return call(args, rest)
+        }
+        const key = rest.length ? undefined : answerKey(name, args)
+        if (key === undefined) return call(args, rest)
+        let answer = this.answers.get(key)
+        if (!answer) this.answers.set(key, (answer = call(args, rest)))
+        try {
+          return structuredClone(await answer)
+        } catch (error) {
+          this.answers.delete(key)
+          throw error
+        }
       }
       this.restore.push(() => {
         if (own) adapter[name] = original
@@ -407,5 +438,17 @@ export function insertStatement(table: DrizzleTable, columns: [string, DrizzleCo
   return {
     sql: `insert into ${quote(String(table[TABLE_NAME]))} (${columns.map(([, column]) => quote(column.name)).join(', ')}) values ${rows.map(() => one).join(', ')}`,
     args,
+  }
+}
+
+/** What a read asked, as a key: everything but the request (the same transaction, by then). Undefined when it cannot be written down. */
+function answerKey(method: string, args: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify([method, { ...args, req: undefined }], (_key, value: unknown) => {
+      if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new Error('not a plain value')
+      return value
+    })
+  } catch {
+    return undefined
   }
 }
