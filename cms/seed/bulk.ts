@@ -363,11 +363,19 @@ export class BulkWriter {
         if (key === undefined) return call(args, rest)
         let answer = this.answers.get(key)
         if (!answer) this.answers.set(key, (answer = call(args, rest)))
+        let result: unknown
         try {
-          return structuredClone(await answer)
+          result = await answer
         } catch (error) {
           this.answers.delete(key)
           throw error
+        }
+        try {
+          return structuredClone(result)
+        } catch {
+          // Not a plain answer (nothing this adapter returns today): not kept, asked afresh.
+          this.answers.delete(key)
+          return call(args, rest)
         }
       }
       this.restore.push(() => {
