@@ -18,18 +18,20 @@
  * Payload's own row builder (`upsertRow` of @payloadcms/drizzle) for the document and its version,
  * exactly as the SQLite adapter's `create` and `createVersion` call it. Only the INSERTs are held
  * back: ids are given in the order SQLite would give them (max(rowid) + 1: Payload's tables have
- * no AUTOINCREMENT), and the rows go to the database table by table, many rows a statement, in
- * the seed's one transaction — so a failure anywhere still rolls everything back.
+ * no AUTOINCREMENT), and every 2,000 records the rows go to the database table by table, many rows
+ * a statement, in the seed's one transaction — so a failure anywhere still rolls everything back.
+ * The version is then made, as Payload makes it, from the document read back from its rows (one
+ * query for many records), and the collection's afterChange hooks run with that document.
  *
  * What is left out, and why it changes nothing for a new record:
- * - the read-back and afterRead: they shape the returned document, which the seeder does not use
- *   beyond its id;
+ * - afterRead and the operation's deep copies: they shape the returned document, which the seeder
+ *   does not use beyond its id;
  * - `UPDATE … SET latest = false` of the document's older versions, and enforcing `maxPerDoc`:
  *   a new document has no other version;
- * - field afterChange hooks: a collection with any is not written here (`accepts`); the
- *   collection's afterChange hooks do run, with the document as stored.
+ * - field afterChange hooks: a collection with any is not written here (`accepts`).
  * Uploads, auth collections and localized configs are not written here either; nor is anything
- * on MongoDB (the adapter is SQLite's). Those keep the Local API, record by record.
+ * on MongoDB (the adapter is SQLite's). Those keep the Local API, record by record, as do records
+ * that already exist (updates).
  * tests/int/seed-bulk.int.test.ts seeds the same corpus both ways and compares every table's rows.
  */
 import { upsertRow } from '@payloadcms/drizzle'

@@ -3,7 +3,8 @@
  * run changes nothing new and a failure part-way leaves the database as it was. The same code
  * restores a backup written by `npm run export` (cms/seed/export.ts): publication state, pending
  * drafts, media files and site settings included. Media files are written to disk as they are
- * uploaded; a rolled-back run may leave an unused file behind, never a missing one.
+ * uploaded; a rolled-back run may leave an unused file behind, never a missing one. On SQLite, new
+ * records are validated one by one as Payload's create does and written many at a time (./bulk.ts).
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
