@@ -33,20 +33,55 @@ const BOOKKEEPING = new Set(['payload-preferences', 'payload-locked-documents', 
 
 type WriteArgs = { collection?: string; req?: { transactionID?: number | string | Promise<number | string> } }
 
+/** Per adapter: the transactions that wrote, whose commit drops the cache again. */
+const dirtyOf = new WeakMap<object, Set<number | string>>()
+/** Per adapter: how many writes, commits and rollbacks so far (writeGeneration). */
+const generations = new WeakMap<object, { n: number }>()
+
+/**
+ * A number that changes whenever what any reader of this adapter could see may have changed: each
+ * write, commit and rollback made through it. Undefined for an adapter these wrappers are not on
+ * (nothing is counted there), so nobody can mistake "not counted" for "not changed".
+ */
+export const writeGeneration = (db: Payload['db']): number | undefined => generations.get(db)?.n
+
+/**
+ * For a write made below the adapter's methods (the seeder's bulk writer, cms/seed/bulk.ts, inserts
+ * rows itself): drops the cache now and again when the transaction commits, as a wrapped write does.
+ */
+export async function noteWrite(db: Payload['db'], transactionID: number | string | Promise<number | string> | undefined) {
+  dropAnonymousCache()
+  const generation = generations.get(db)
+  if (generation) generation.n++
+  const transaction = await transactionID
+  if (transaction !== undefined && transaction !== null) dirtyOf.get(db)?.add(transaction)
+}
+
 /** Wraps `payload.db`'s writes and commits. Exported for the unit test; used by the config below. */
 export function dropCacheOnWrites(db: Payload['db']) {
   const dirty = new Set<number | string>()
+  dirtyOf.set(db, dirty)
+  const generation = { n: 0 }
+  generations.set(db, generation)
   const anyDb = db as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
   for (const method of WRITES) {
     const original = anyDb[method]
     if (typeof original !== 'function') continue
     anyDb[method] = async function (this: unknown, ...args: unknown[]) {
       const { collection, req } = (args[0] ?? {}) as WriteArgs
-      if (collection && BOOKKEEPING.has(collection)) return original.apply(this, args)
+      generation.n++
+      if (collection && BOOKKEEPING.has(collection)) {
+        try {
+          return await original.apply(this, args)
+        } finally {
+          generation.n++
+        }
+      }
       dropAnonymousCache()
       try {
         return await original.apply(this, args)
       } finally {
+        generation.n++
         const transaction = await req?.transactionID
         if (transaction !== undefined && transaction !== null) dirty.add(transaction)
         dropAnonymousCache()
@@ -59,6 +94,7 @@ export function dropCacheOnWrites(db: Payload['db']) {
     try {
       return await commit(id)
     } finally {
+      generation.n++
       if (transaction !== undefined && dirty.delete(transaction)) dropAnonymousCache()
     }
   }
@@ -68,6 +104,7 @@ export function dropCacheOnWrites(db: Payload['db']) {
     try {
       return await rollback(id)
     } finally {
+      generation.n++
       if (transaction !== undefined) dirty.delete(transaction)
     }
   }

@@ -28,6 +28,7 @@ import {
   type Payload,
   type PayloadRequest,
 } from 'payload'
+import { writeGeneration } from '../cache/drop-on-write'
 import { relationId } from '../fields/relation'
 import { hasDrafts } from '../versions'
 import { liveBefore } from './live'
@@ -72,6 +73,28 @@ const titleOf = (payload: Payload, slug: string, doc: Record<string, unknown>) =
 
 /** The same request, as an anonymous visitor: the transaction is kept, the user is not. */
 const asVisitor = (req: PayloadRequest) => ({ ...req, user: null }) as PayloadRequest
+
+const PUBLIC_IDS = 'csp-hub.publicIds'
+
+/**
+ * Which of these records an anonymous visitor can read, asked of the Local API as that visitor.
+ * Only ids are read (`select: {}`), not every field of each. The answer is kept for the rest of the
+ * request while nothing is written anywhere (cms/cache/drop-on-write.ts counts writes, commits and
+ * rollbacks): a seed or an import of 10,000 entries asks it once for each of 500 organisations,
+ * not once an entry.
+ */
+async function publicIds(req: PayloadRequest, collection: string, ids: (string | number)[]): Promise<Set<string>> {
+  const memo = (req.context[PUBLIC_IDS] ??= new Map()) as Map<string, { generation: number; visible: string[] }>
+  const key = `${collection}:${ids.map(String).sort().join(',')}`
+  const generation = writeGeneration(req.payload.db)
+  const known = memo.get(key)
+  if (generation !== undefined && known?.generation === generation) return new Set(known.visible)
+  const { docs } = await req.payload.find({ collection: collection as CollectionSlug, where: { id: { in: ids } }, depth: 0, pagination: false, select: {}, overrideAccess: false, req: asVisitor(req) })
+  const visible = docs.map((d) => String(d.id))
+  // Kept only if nothing was written while it was asked.
+  if (generation !== undefined && writeGeneration(req.payload.db) === generation) memo.set(key, { generation, visible })
+  return new Set(visible)
+}
 
 let cached: { payload: Payload; links: Link[] } | undefined
 function linksFor(payload: Payload, sources: string[]): Link[] {
@@ -169,8 +192,7 @@ export function withPublicRelations(collection: CollectionConfig, sources: Colle
       const ids = (Array.isArray(value) ? value : [value]).map((v) => relationId(v)).filter((v) => v != null && v !== '') as (string | number)[]
       if (!ids.length) return true
       const { req } = options
-      const { docs } = await req.payload.find({ collection: field.relationTo as CollectionSlug, where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: false, req: asVisitor(req) })
-      const visible = new Set(docs.map((d) => String(d.id)))
+      const visible = await publicIds(req, field.relationTo, ids)
       const hidden = ids.filter((id) => !visible.has(String(id)))
       if (!hidden.length) return true
       const target = await req.payload.findByID({ collection: field.relationTo as CollectionSlug, id: hidden[0]!, depth: 0, req, overrideAccess: true, disableErrors: true })

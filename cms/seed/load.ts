@@ -88,6 +88,20 @@ async function listJson(folder: string): Promise<string[]> {
   }
 }
 
+/** Each file's text (or the error reading it), in order, with a few reads in flight at a time. */
+async function readAll(files: string[], inFlight = 32): Promise<(string | Error)[]> {
+  const texts: (string | Error)[] = new Array(files.length)
+  let next = 0
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++
+      texts[i] = await readFile(files[i]!, 'utf8').catch((error: Error) => error)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker))
+  return texts
+}
+
 const exists = (file: string) => access(file).then(() => true, () => false)
 
 /** Reads one optional JSON file and checks it; undefined when the file is absent or wrong. */
@@ -114,11 +128,17 @@ export async function loadContent(root: string): Promise<ContentBundle> {
   const bundle = { mediaDir: path.join(root, MEDIA_FOLDER) } as ContentBundle
   for (const [folder, schema] of Object.entries(contentFolders) as [RecordFolder, z.ZodType][]) {
     const records: { slug: string }[] = []
-    for (const name of await listJson(path.join(root, folder))) {
+    const slugs = new Set<string>()
+    const names = await listJson(path.join(root, folder))
+    // Read many at a time (10,000 files one after another took seconds), checked in name order.
+    const texts = await readAll(names.map((name) => path.join(root, folder, name)))
+    for (const [i, name] of names.entries()) {
       const file = path.join(folder, name)
       let json: unknown
       try {
-        json = JSON.parse(await readFile(path.join(root, file), 'utf8'))
+        const text = texts[i]!
+        if (text instanceof Error) throw text
+        json = JSON.parse(text)
       } catch (error) {
         problems.push(`${file}: is not valid JSON (${(error as Error).message})`)
         continue
@@ -130,7 +150,8 @@ export async function loadContent(root: string): Promise<ContentBundle> {
       }
       const record = result.data as { slug: string }
       if (`${record.slug}.json` !== name) problems.push(`${file}: slug "${record.slug}" must match the file name`)
-      if (records.some((other) => other.slug === record.slug)) problems.push(`${file}: slug "${record.slug}" is used twice`)
+      if (slugs.has(record.slug)) problems.push(`${file}: slug "${record.slug}" is used twice`)
+      slugs.add(record.slug)
       records.push(record)
     }
     ;(bundle as Record<string, unknown>)[folder] = records

@@ -3,13 +3,15 @@
  * run changes nothing new and a failure part-way leaves the database as it was. The same code
  * restores a backup written by `npm run export` (cms/seed/export.ts): publication state, pending
  * drafts, media files and site settings included. Media files are written to disk as they are
- * uploaded; a rolled-back run may leave an unused file behind, never a missing one.
+ * uploaded; a rolled-back run may leave an unused file behind, never a missing one. On SQLite, new
+ * records are validated one by one as Payload's create does and written many at a time (./bulk.ts).
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { hasDrafts } from '../versions'
+import { BulkWriter } from './bulk'
 import { joinsOf, toCms } from './convert'
 import { FORMAT, type ImportContext, type Json, KEPT_WHEN_ABSENT } from './format'
 import { type ContentBundle, contentFolders, loadContent } from './load'
@@ -24,23 +26,32 @@ type Id = number | string
 /** Told of each top-level record written (scripts/lib/progress.ts on the command line). */
 export type Ticker = { tick(n?: number): void; setTotal(total: number): void }
 
-export async function seed(payload: Payload, bundle: ContentBundle, { progress }: { progress?: Ticker } = {}): Promise<SeedReport> {
+/**
+ * @param bulk new records are validated as Payload's create does and written many rows a statement
+ * (./bulk.ts; SQLite only). Off: every record through the Local API, as before — the comparison
+ * the bulk path is tested against.
+ */
+export async function seed(payload: Payload, bundle: ContentBundle, { progress, bulk = true }: { progress?: Ticker; bulk?: boolean } = {}): Promise<SeedReport> {
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
+  const writer = bulk ? await BulkWriter.open(payload, req) : null
   try {
-    const report = await write(payload, req, bundle, progress)
+    const report = await write(payload, req, bundle, progress, writer)
+    await writer?.flush()
     if (ownTransaction) await commitTransaction(req)
     return report
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     throw error
+  } finally {
+    writer?.close()
   }
 }
 
 /** A record of the format: its fields, publication state and pending draft (./schemas.ts). */
 type FormatRecord = Json & { slug: string; publication?: 'published' | 'draft'; draft?: Json }
 
-async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle, progress?: Ticker): Promise<SeedReport> {
+async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundle, progress?: Ticker, bulk?: BulkWriter | null): Promise<SeedReport> {
   const report: SeedReport = {}
   const count = (collection: string, kind: 'created' | 'updated' | 'drafts') => {
     report[collection] ??= { created: 0, updated: 0 }
@@ -68,6 +79,8 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     const slug = (where.slug as { equals?: unknown } | undefined)?.equals
     return held !== undefined && Object.keys(where).length === 1 && typeof slug === 'string' && !held.has(slug)
   }
+  /** A new record the bulk writer takes (./bulk.ts): validated as one create, written with others. */
+  const bulkNew = (collection: CollectionSlug, where: Where) => Boolean(bulk?.accepts(collection)) && surelyNew(collection, where)
 
   /** Find by `where` (the live row, then the latest draft), update if found, create if not; always with full access (this is the seeder). */
   const find = async (collection: CollectionSlug, where: Where): Promise<Id | undefined> => {
@@ -87,6 +100,12 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     if (typeof data.slug === 'string') slugsHeld.get(collection)?.add(data.slug)
   }
   const upsert = async (collection: CollectionSlug, where: Where, data: Json): Promise<Id> => {
+    if (bulkNew(collection, where)) {
+      const id = await bulk!.create(collection, data)
+      count(collection, 'created')
+      remember(collection, data)
+      return id
+    }
     const existing = await find(collection, where)
     if (existing !== undefined) {
       // Payload builds an update on the latest version, which may be a pending draft: fields the
@@ -107,8 +126,14 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
    */
   const editorial = async (collection: CollectionSlug, where: Where, record: FormatRecord, toData: (fields: Json) => Json): Promise<Id> => {
     if (record.publication === 'draft') {
-      const existing = await find(collection, where)
       const data = { ...toData(record), _status: 'draft' as const }
+      if (bulkNew(collection, where)) {
+        const id = await bulk!.create(collection, data, { draft: true })
+        count(collection, 'created')
+        remember(collection, data)
+        return id
+      }
+      const existing = await find(collection, where)
       const doc = existing
         ? await payload.update({ collection, id: existing, data, draft: true, depth: 0, req })
         : await payload.create({ collection, data, draft: true, depth: 0, req })

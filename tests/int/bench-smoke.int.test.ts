@@ -89,7 +89,10 @@ describe('benchmark corpus', () => {
     // on an empty database a few whole-collection slug reads answer them all.
     const lookups = statements.filter((sql) => /^select .* from "(services|_services_v)" .*"slug" = \?/is.test(sql))
     expect(lookups).toHaveLength(0)
-    expect(statements.filter((sql) => /^insert into "services" /i.test(sql))).toHaveLength(N)
+    // New records go in many rows a statement (cms/seed/bulk.ts), not one INSERT each.
+    const inserts = statements.filter((sql) => /^insert into "services" /i.test(sql))
+    expect(inserts.length).toBeGreaterThan(0)
+    expect(inserts.length).toBeLessThan(N / 10)
   })
 
   it('a public directory page is read in index order', async () => {

@@ -53,6 +53,30 @@ describe('publishing needs public relations', () => {
     await update({ collection: 'organisations', id: draftOrg.id, data: { _status: 'draft' } })
   })
 
+  it('asks once per request while nothing is written, and again after a write', async () => {
+    const { createLocalReq, initTransaction, killTransaction } = await import('payload')
+    const field = payload.collections.services.config.fields.find((f) => 'name' in f && f.name === 'organisation') as { validate: (value: unknown, options: Record<string, unknown>) => Promise<unknown> }
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const check = () => field.validate(draftOrg.id, { ...field, req, data: { _status: 'published' }, siblingData: {}, event: 'submit', collectionSlug: 'services', operation: 'create' })
+    const finds: unknown[] = []
+    const find = payload.find.bind(payload)
+    payload.find = ((args: { collection: string }) => (finds.push(args.collection), find(args as never))) as typeof payload.find
+    try {
+      expect(await check()).toMatch(/is not published/)
+      expect(await check()).toMatch(/is not published/)
+      const asked = finds.filter((c) => c === 'organisations').length
+      expect(asked).toBe(1)
+      // Published in the same transaction: the next check sees it.
+      await payload.update({ collection: 'organisations', id: draftOrg.id, data: { _status: 'published' } as never, req })
+      expect(await check()).toBe(true)
+    } finally {
+      payload.find = find
+      await killTransaction(req)
+    }
+    expect((await payload.findByID({ collection: 'organisations', id: draftOrg.id }))._status).toBe('draft')
+  })
+
   it('checks relations inside arrays too: a partnership’s member organisations', async () => {
     const errors = await fieldErrors(() =>
       create({ collection: 'partnerships', data: { name: 'Test partnership', area: 'newham', summary: 's', members: [{ organisation: liveOrg.id }, { organisation: draftOrg.id }] } }),
