@@ -180,6 +180,8 @@ export const settingsSchema = z.strictObject({
   alert: z.strictObject({ enabled: z.boolean().default(false), message: z.string().optional() }).optional(),
   /** The website's own feedback contact; never a guess. */
   contact: z.strictObject({ email: email.optional(), url: webAddress.optional() }).optional(),
+  /** How long a published domestic homicide review's report stays on the site (issue 21). */
+  reviews: z.strictObject({ publicationWindowMonths: z.number().int().min(1).max(120) }).optional(),
 })
 
 export const partnershipSchema = z.strictObject({
