@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import type { CollectionSlug, Payload } from 'payload'
 import { allServices } from '../cms/openreferral/query'
 import { openCms } from '../scripts/lib/cms'
+import { redactionTerms } from '../site/lib/reviews'
 import { callKey } from './replay'
 
 /** [collection, depth] of each payloadLoader in site/content.config.ts. */
@@ -22,6 +23,8 @@ const LOADERS: [CollectionSlug, number][] = [
   ['news', 1],
   ['meetings', 1],
   ['agenda-items', 1],
+  ['reviews', 1],
+  ['recommendations', 1],
 ]
 
 const out = process.argv[2]
@@ -43,6 +46,8 @@ const recorder = new Proxy(payload, {
   },
 })
 await allServices(recorder)
+// The reviews' redaction terms, read with the server's rights (site/lib/reviews.ts).
+await redactionTerms(recorder)
 await writeFile(out, JSON.stringify(snapshot))
 console.log(`snapshot: ${Object.keys(snapshot).length} reads → ${out}`)
 process.exit(0)
