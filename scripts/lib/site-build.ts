@@ -156,28 +156,39 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
   }
 }
 
-/** Renames every file of `folder` into `target` (a copy and a rename if they are on different disks); the sitemap stays as it is. */
+/**
+ * Moves every file of `folder` into `target`, the sitemap excepted. First every file is put beside
+ * its place (renamed, or copied when the build folder is on another disk); if any cannot be — a
+ * full disk — those are removed and the live site is exactly as it was. Then each is renamed into
+ * place, which needs no space and replaces a page whole.
+ */
 async function moveInto(folder: string, target: string): Promise<{ file: string; searchable: boolean }[]> {
-  const moved: { file: string; searchable: boolean }[] = []
-  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const from = path.join(entry.parentPath, entry.name)
-    const rel = path.relative(folder, from)
-    if (/^sitemap[^/]*\.xml$/.test(rel)) continue
-    const to = path.join(target, rel)
-    await mkdir(path.dirname(to), { recursive: true })
-    const searchable = rel.endsWith('.html') && (await readFile(from, 'utf8')).includes('data-pagefind-body')
-    try {
-      await rename(from, to)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-      const incoming = path.join(path.dirname(to), `.${path.basename(to)}.incoming`)
-      await cp(from, incoming)
-      await rename(incoming, to)
+  const stamp = Date.now()
+  const staged: { from: string; beside: string; to: string; file: string; searchable: boolean }[] = []
+  try {
+    for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue
+      const from = path.join(entry.parentPath, entry.name)
+      const file = path.relative(folder, from)
+      if (/^sitemap[^/]*\.xml$/.test(file)) continue
+      const to = path.join(target, file)
+      const beside = path.join(path.dirname(to), `.${path.basename(to)}.incoming-${stamp}`)
+      const searchable = file.endsWith('.html') && (await readFile(from, 'utf8')).includes('data-pagefind-body')
+      await mkdir(path.dirname(to), { recursive: true })
+      staged.push({ from, beside, to, file, searchable })
+      try {
+        await rename(from, beside)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+        await cp(from, beside)
+      }
     }
-    moved.push({ file: rel, searchable })
+  } catch (error) {
+    await Promise.all(staged.map(({ beside }) => rm(beside, { force: true })))
+    throw error
   }
-  return moved
+  for (const { beside, to } of staged) await rename(beside, to)
+  return staged.map(({ file, searchable }) => ({ file, searchable }))
 }
 
 /** Pagefind over the live folder into a new bundle beside it, swapped in by two renames. */
@@ -277,8 +288,9 @@ async function removeLeftovers(builds: string, target: string) {
   const previous = left.filter((name) => name.startsWith(`${base}previous-`)).sort().at(-1)
   if (previous && !existsSync(target)) await rename(path.join(dir, previous), target)
   for (const name of left) await rm(path.join(dir, name), { recursive: true, force: true })
-  // A search index a changed-pages build was writing beside the live one.
-  for (const name of await readdir(target).catch(() => [] as string[])) if (/^\.pagefind-/.test(name)) await rm(path.join(target, name), { recursive: true, force: true })
+  // What a changed-pages build was putting beside the live files: a search index, staged pages.
+  for (const entry of await readdir(target, { withFileTypes: true, recursive: true }).catch(() => []))
+    if (/^\.pagefind-/.test(entry.name) || /\.incoming-\d+$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { recursive: true, force: true })
 }
 
 const alive = (pid: number) => {

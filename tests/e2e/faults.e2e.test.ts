@@ -152,8 +152,17 @@ describe('the running product', () => {
 
   type Build = { id: number; status: string; startedAt: string; finishedAt?: string; error?: string; trigger: string }
   const builds = async () => (await api.call(admin, 'GET', '/site-builds?limit=200&sort=id')).json.docs as Build[]
-  // Settled by the processes, not only the log: a row can read 'failed' while its build still runs (see below).
-  const building = () => processesWithEnv('TEST_DIR', env.TEST_DIR).some((p) => p.cmd.includes('scripts/build.ts'))
+  // Settled by the build's lock, not only the log: a row can read 'failed' while its build still
+  // runs (see below). Not by the processes: the CMS keeps its next build forked ahead and waiting.
+  const lockDir = () => path.join(process.cwd(), '.data', 'site-builds', createHash('sha1').update(path.resolve(dist)).digest('hex').slice(0, 12))
+  const building = () => {
+    try {
+      process.kill(Number(readFileSync(path.join(lockDir(), 'build.lock'), 'utf8')), 0)
+      return true
+    } catch {
+      return false
+    }
+  }
   const settled = async () => !building() && (await builds()).every((b) => b.status !== 'running')
   /** What the build log said about each build while the read-load test ran: id → statuses in order. */
   const logHistory = new Map<number, string[]>()
@@ -342,7 +351,6 @@ describe('the running product', () => {
   }, 300_000)
 
   describe('killed (SIGKILL, every process) during a site build', () => {
-    const lockDir = () => path.join(process.cwd(), '.data', 'site-builds', createHash('sha1').update(path.resolve(dist)).digest('hex').slice(0, 12))
     let killedBuild: Build | undefined
 
     it('keeps the site served, the database intact and no lock in the way; after a restart the next publish goes live', async () => {

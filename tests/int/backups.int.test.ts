@@ -61,7 +61,8 @@ describe('the nightly backup job', () => {
     afternoon.setHours(15, 0, 0, 0)
     _internal_jobSystemGlobals.getCurrentDate = () => afternoon
     const first = await payload.jobs.handleSchedules({ queue: 'default' })
-    expect(first.queued.map((q) => q.taskConfig?.slug)).toEqual(['backup'])
+    // The default queue's daily tasks: the backup, and (issue 21) closing reviews' publication windows at 02:15.
+    expect(first.queued.map((q) => q.taskConfig?.slug).sort()).toEqual(['backup', 'review-publication-window'])
     const second = await payload.jobs.handleSchedules({ queue: 'default' })
     expect(second.queued).toEqual([]) // one waiting job is enough
     const { docs: jobs } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'backup' } }, overrideAccess: true })
