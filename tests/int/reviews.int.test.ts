@@ -145,6 +145,17 @@ describe('publication window', () => {
     expect(anon).not.toHaveProperty('executiveSummary')
   })
 
+  it('keeps the report from anonymous readers as soon as the window ends, before the daily task has run', async () => {
+    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Lapsed'), publishedAt: '2020-01-15T00:00:00.000Z', _status: 'published' } })
+    expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('published') // the task has not moved it
+    const anon = (await payload.findByID({ collection: 'reviews', id: r.id, overrideAccess: false })) as unknown as Doc
+    expect(anon.pseudonym).toBe('Adult Lapsed')
+    expect(anon).not.toHaveProperty('report')
+    expect(anon).not.toHaveProperty('executiveSummary')
+    // Staff still read it all.
+    expect(await payload.findByID({ collection: 'reviews', id: r.id, overrideAccess: false, user: editor })).toHaveProperty('report')
+  })
+
   it('runs as a task on the jobs queue, with the day given as input', async () => {
     const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Queued'), publishedAt: '2024-05-01T00:00:00.000Z', _status: 'published' } })
     await payload.jobs.queue({ task: 'review-publication-window' as never, input: { now: '2025-05-02T00:00:00.000Z' } as never, queue: 'default' })
@@ -156,10 +167,12 @@ describe('publication window', () => {
     const file = path.join(tmpdir(), `r21-qa-${Date.now()}.pdf`)
     writeFileSync(file, fixturePdf('Test fixture QA letter'))
     const letter = (await payload.create({ collection: 'media', data: { alt: 'Test fixture PDF' }, filePath: file })) as unknown as Doc
-    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Letter'), qaLetter: letter.id, qaLetterTitle: 'QA letter', publishedAt: '2024-03-01T00:00:00.000Z', _status: 'published' } })
+    // Published a month ago: in its window by the real clock, which the media access check reads.
+    const publishedAt = new Date(Date.now() - 30 * 24 * 3600_000)
+    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Letter'), qaLetter: letter.id, qaLetterTitle: 'QA letter', publishedAt: publishedAt.toISOString(), _status: 'published' } })
     const publicMedia = async () => (await payload.find({ collection: 'media', overrideAccess: false, pagination: false, depth: 0 })).docs.map((d) => d.id)
     expect(await publicMedia()).toContain(letter.id)
-    await closePublicationWindows(payload, new Date('2025-03-02T00:00:00Z'))
+    await closePublicationWindows(payload, new Date(publishedAt.getTime() + 400 * 24 * 3600_000))
     expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('available-on-request')
     expect(await publicMedia()).not.toContain(letter.id)
   })
