@@ -15,7 +15,8 @@ if (process.env.SEED_TEST_IMAGE === '1') {
   const slug = await (await import('./test-image')).attachTestImage(payload, path.dirname(target))
   console.log(`Attached the test fixture image to news "${slug}"`)
 }
-if (process.env.SEED_TEST_REVIEWS === '1') await (await import('./review-fixtures')).seedTestReviews(payload, path.dirname(target))
+if (process.env.SEED_TEST_REVIEWS === '1' || process.env.SEED_TEST_REVIEWS === 'fictional')
+  await (await import('./review-fixtures')).seedTestReviews(payload, path.dirname(target), { fictionalOwners: process.env.SEED_TEST_REVIEWS === 'fictional' })
 await payload.destroy()
 const { seconds, pages, excluded } = await buildSite(process.env, { target, quiet: true })
 // What the build left out, for the tests that check a record is left out for the right reason.

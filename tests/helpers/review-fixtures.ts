@@ -69,9 +69,23 @@ const checks = {
   publicationChecks: { familyConsultedOn: '2026-02-16T00:00:00.000Z', familyOutcome: `${F.staffMarker}: family view`, criminalProceedings: 'concluded', inquest: 'concluded' },
 }
 
-export async function seedTestReviews(payload: Payload, dir: string): Promise<void> {
-  const partnership = (await payload.find({ collection: 'partnerships', sort: 'slug', limit: 1, depth: 0 })).docs[0]
-  const orgs = (await payload.find({ collection: 'organisations', where: { _status: { equals: 'published' } }, sort: 'slug', limit: 2, depth: 0 })).docs
+/**
+ * `fictionalOwners` (the README's screenshots, SEED_TEST_REVIEWS=fictional): the reviews belong to
+ * an invented "Example" partnership and organisations and answer no priority, so no picture shows a
+ * made-up review under a real partnership's or organisation's name. The tests use the seeded ones
+ * (their pages, links and priority learning are what is being tested).
+ */
+export async function seedTestReviews(payload: Payload, dir: string, { fictionalOwners = false } = {}): Promise<void> {
+  const published = { _status: 'published' } as const
+  const partnership = fictionalOwners
+    ? await payload.create({ collection: 'partnerships', data: { name: 'Example Community Safety Partnership', area: 'newham', summary: 'A fictional partnership for the README’s pictures.', ...published } as never })
+    : (await payload.find({ collection: 'partnerships', sort: 'slug', limit: 1, depth: 0 })).docs[0]
+  const orgs = fictionalOwners
+    ? [
+        await payload.create({ collection: 'organisations', data: { name: 'Example Borough Council', type: 'council', ...published } as never }),
+        await payload.create({ collection: 'organisations', data: { name: 'Example Advice Service', type: 'charity', ...published } as never }),
+      ]
+    : (await payload.find({ collection: 'organisations', where: { _status: { equals: 'published' } }, sort: 'slug', limit: 2, depth: 0 })).docs
   const priority = (await payload.find({ collection: 'priorities', where: { _status: { equals: 'published' } }, sort: 'slug', limit: 1, depth: 0 })).docs[0]
   if (!partnership || orgs.length < 2 || !priority) throw new Error('Review fixtures need the seeded partnerships, organisations and priorities.')
   const pdf = path.join(dir, 'test-fixture-qa-letter.pdf')
@@ -93,7 +107,7 @@ export async function seedTestReviews(payload: Payload, dir: string): Promise<vo
     } as never,
   })
   const recs = [
-    { recommendation: F.recommendation, organisation: orgs[0]!.id, status: 'in-progress', statusNote: 'Test fixture: training booked', priority: priority.id, order: 1, dueDate: '2026-12-31T00:00:00.000Z' },
+    { recommendation: F.recommendation, organisation: orgs[0]!.id, status: 'in-progress', statusNote: 'Test fixture: training booked', priority: fictionalOwners ? null : priority.id, order: 1, dueDate: '2026-12-31T00:00:00.000Z' },
     { recommendation: 'Test fixture recommendation: a fictional policy is reviewed', organisation: orgs[1]!.id, status: 'done', order: 2 },
     { recommendation: 'Test fixture recommendation: a fictional pilot', organisation: orgs[1]!.id, status: 'not-accepted', statusNote: 'Test fixture: funded elsewhere', order: 3 },
   ]

@@ -1,7 +1,8 @@
 /**
  * tsx tests/helpers/review-screenshots.ts <site folder> — the README's pictures of a review page and
  * its recommendations table (docs/screenshots/review*.png), taken in Chromium from a site built
- * with the fictional fixtures (SEED_TEST_REVIEWS=1, tests/helpers/review-fixtures.ts).
+ * with the fictional fixtures under an invented partnership and organisations
+ * (SEED_TEST_REVIEWS=fictional, tests/helpers/review-fixtures.ts).
  */
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
