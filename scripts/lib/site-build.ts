@@ -42,9 +42,13 @@ type State = { id: string; code: string; secrets: string; pages: number }
 const STAMP = '.csp-hub-build'
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex')
+const secondsSince = (from: number, to = performance.now()) => (to - from) / 1000
 
-/** Thrown by a changed-pages build that only a full build can get right (the reason is logged). */
-class FullBuildNeeded extends Error {}
+/**
+ * Marks a changed-pages build staging files inside the live folder: only a build killed while it
+ * was there leaves staged files to look for, so start-up does not walk every page of the site.
+ */
+const STAGING = 'staging'
 
 /**
  * Builds the site for `target`: only the changed pages when the live folder is the one the last
@@ -63,14 +67,15 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     let fullBecause = full ? 'a full build was asked for' : !state ? 'no earlier build of this folder to start from' : state.code !== code ? 'the code changed' : undefined
     if (!fullBecause) {
       try {
-        return { ...(await changedPages(env, builds, target, state!, quiet)), seconds: (performance.now() - started) / 1000 }
+        return { ...(await changedPages(env, builds, target, state!, quiet)), seconds: secondsSince(started) }
       } catch (error) {
-        if (!(error instanceof FullBuildNeeded) && !String((error as Error).message).includes(FULL_BUILD_NEEDED)) throw error
+        // Raised by the pages' keys (site/lib/incremental.ts) or by the checks below.
+        if (!String((error as Error).message).includes(FULL_BUILD_NEEDED)) throw error
         fullBecause = (error as Error).message.replace(/^.*?: /, '')
         if (!quiet) console.log(`A full build is needed: ${fullBecause}.`)
       }
     }
-    return { ...(await fullBuild(env, builds, target, code, quiet)), seconds: (performance.now() - started) / 1000, fullBecause }
+    return { ...(await fullBuild(env, builds, target, code, quiet)), seconds: secondsSince(started), fullBecause }
   } finally {
     await release()
   }
@@ -103,7 +108,6 @@ const removeBeside = (folder: string) => Promise.all(['excluded', 'secrets', 'ke
  */
 async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string, code: string, quiet: boolean): Promise<Omit<BuildResult, 'seconds'>> {
   const folder = path.join(builds, `build-${Date.now()}`)
-  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
   try {
     const astroStarted = performance.now()
     const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet)
@@ -115,7 +119,7 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
     await writeFile(path.join(folder, STAMP), id)
     await writeState(builds, { id, code, secrets: hashOf(secrets), pages }, keys)
     await switchIn(folder, target)
-    const steps = { astro: seconds(astroStarted, pagefindStarted), pagefind: seconds(pagefindStarted, checksStarted), checksAndSwitch: seconds(checksStarted) }
+    const steps = { astro: secondsSince(astroStarted, pagefindStarted), pagefind: secondsSince(pagefindStarted, checksStarted), checksAndSwitch: secondsSince(checksStarted) }
     return { folder: target, pages, excluded, steps, mode: 'full', rendered: pages }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
@@ -135,20 +139,19 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
  */
 async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: string, state: State, quiet: boolean): Promise<Omit<BuildResult, 'seconds'>> {
   const folder = path.join(builds, `build-${Date.now()}`)
-  const seconds = (from: number, to = performance.now()) => (to - from) / 1000
   try {
     const astroStarted = performance.now()
     const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet, path.join(builds, 'page-keys.jsonl'))
     // A text that must never appear anywhere is new (an entry became a confidential location): the
     // pages that did not change must be checked for it too.
-    if (hashOf(secrets) !== state.secrets) throw new FullBuildNeeded(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
+    if (hashOf(secrets) !== state.secrets) throw new Error(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
     const checksStarted = performance.now()
     const { pages: rendered } = await checkBuiltSite(folder, { secrets })
-    const written = await moveInto(folder, target)
+    const written = await moveInto(folder, target, builds)
     const pagefindStarted = performance.now()
     if (written.some((file) => file.searchable)) await reindex(env, target, quiet)
     await writeState(builds, state, keys)
-    const steps = { astro: seconds(astroStarted, checksStarted), pagefind: seconds(pagefindStarted), checksAndSwitch: seconds(checksStarted, pagefindStarted) }
+    const steps = { astro: secondsSince(astroStarted, checksStarted), pagefind: secondsSince(pagefindStarted), checksAndSwitch: secondsSince(checksStarted, pagefindStarted) }
     return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered }
   } finally {
     await rm(folder, { recursive: true, force: true })
@@ -162,9 +165,10 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
  * full disk — those are removed and the live site is exactly as it was. Then each is renamed into
  * place, which needs no space and replaces a page whole.
  */
-async function moveInto(folder: string, target: string): Promise<{ file: string; searchable: boolean }[]> {
+async function moveInto(folder: string, target: string, builds: string): Promise<{ file: string; searchable: boolean }[]> {
   const stamp = Date.now()
   const staged: { from: string; beside: string; to: string; file: string; searchable: boolean }[] = []
+  await writeFile(path.join(builds, STAGING), target)
   try {
     for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
       if (!entry.isFile()) continue
@@ -185,9 +189,11 @@ async function moveInto(folder: string, target: string): Promise<{ file: string;
     }
   } catch (error) {
     await Promise.all(staged.map(({ beside }) => rm(beside, { force: true })))
+    await rm(path.join(builds, STAGING), { force: true })
     throw error
   }
   for (const { beside, to } of staged) await rename(beside, to)
+  await rm(path.join(builds, STAGING), { force: true })
   return staged.map(({ file, searchable }) => ({ file, searchable }))
 }
 
@@ -288,9 +294,14 @@ async function removeLeftovers(builds: string, target: string) {
   const previous = left.filter((name) => name.startsWith(`${base}previous-`)).sort().at(-1)
   if (previous && !existsSync(target)) await rename(path.join(dir, previous), target)
   for (const name of left) await rm(path.join(dir, name), { recursive: true, force: true })
-  // What a changed-pages build was putting beside the live files: a search index, staged pages.
-  for (const entry of await readdir(target, { withFileTypes: true, recursive: true }).catch(() => []))
-    if (/^\.pagefind-/.test(entry.name) || /\.incoming-\d+$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { recursive: true, force: true })
+  // What a changed-pages build was putting beside the live files: a search index (at the top),
+  // and pages staged anywhere in the site, looked for only if a build was killed while staging.
+  for (const name of await readdir(target).catch(() => [] as string[])) if (/^\.pagefind-/.test(name)) await rm(path.join(target, name), { recursive: true, force: true })
+  if (existsSync(path.join(builds, STAGING))) {
+    for (const entry of await readdir(target, { withFileTypes: true, recursive: true }).catch(() => []))
+      if (/\.incoming-\d+$/.test(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true })
+    await rm(path.join(builds, STAGING), { force: true })
+  }
 }
 
 const alive = (pid: number) => {

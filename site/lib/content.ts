@@ -34,10 +34,10 @@ export async function agendaOf(meetingSlug: string) {
   return (await getCollection('agendaItems', (i) => i.data.meeting.slug === meetingSlug)).sort((a, b) => agendaOrder(a.data, b.data))
 }
 
-/** The directory entries a /support/<key>/ page lists, in directory order. */
-export async function servicesListedOn(page: FilterPage) {
+/** The directory entries (`all`, in directory order) a /support/<key>/ page lists. */
+export function listedOn(page: FilterPage, all: Awaited<ReturnType<typeof services>>) {
   const field = page.kind === 'category' ? 'categories' : page.kind === 'audience' ? 'audiences' : 'areas'
-  return (await services()).filter((s) => (s.data[field] as string[]).includes(page.key))
+  return all.filter((s) => (s.data[field] as string[]).includes(page.key))
 }
 
 /** What a partnership's page shows besides itself: its strategies, news and meetings. */
