@@ -52,6 +52,12 @@ function raw(rawPath: string, method = 'GET', to = port): Promise<{ status: numb
   })
 }
 
+/** The answer, or status 0 naming what went wrong (a response short of its length never ends). */
+function within(answer: Promise<{ status: number; body: string }>, ms: number): Promise<{ status: number; body: string }> {
+  const late = new Promise<{ status: number; body: string }>((resolve) => setTimeout(() => resolve({ status: 0, body: 'no end in time' }), ms).unref())
+  return Promise.race([answer.catch((error: Error) => ({ status: 0, body: error.message })), late])
+}
+
 function expectSecurityHeaders(headers: IncomingHttpHeaders) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name.toLowerCase()], name).toBe(value)
   expect(headers['set-cookie']).toBeUndefined()
@@ -154,6 +160,40 @@ describe('serveStatic', () => {
     expect((await raw('/', 'GET', swapPort)).body).toBe('new')
     expect((await raw('/fresh', 'GET', swapPort)).headers.location).toBe('/fresh/')
   })
+
+  // Found by the faults e2e test in CI: `send` stats a file, then opens it again by name. A publish
+  // that renamed a longer page in between was sent cut to the old page's length (a home page
+  // ending "</html"), and a shorter one left the response short of its Content-Length.
+  it('sends every page whole while publishes rename new versions of it into place', async () => {
+    const folder = writeTree({ 'index.html': 'a' }, 'serve-race-')
+    const racePort = await listen(folder)
+    const versions = ['<p>short</p>', `<p>${'long '.repeat(2000)}</p>`].map((body, i) => {
+      const file = path.join(folder, `.v${i}`)
+      writeFileSync(file, body)
+      return { file, body }
+    })
+    let publishing = true
+    let published = 0
+    // Each publish writes a copy beside the page and renames it over the page, as a build does.
+    const publisher = (async () => {
+      while (publishing) {
+        const { file, body } = versions[published++ % 2]
+        writeFileSync(file + '.tmp', body)
+        renameSync(file + '.tmp', path.join(folder, 'index.html'))
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })()
+    const bodies = new Set(versions.map((v) => v.body))
+    const broken: string[] = []
+    for (let round = 0; round < 40; round++) {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => within(raw('/', 'GET', racePort), 500)))
+      for (const { status, body } of answers) if (status !== 200 || !bodies.has(body)) broken.push(`${status}: ${body.length} bytes`)
+    }
+    publishing = false
+    await publisher
+    expect(published).toBeGreaterThan(40)
+    expect(broken.slice(0, 5)).toEqual([])
+  }, 60_000)
 
   // Issue 11, finding 8: the folder redirect copied the raw request path into Location, so
   // //evil.example/x%2f%2e%2e%2f%2e%2e%2fnews answered "Location: //evil.example/…" and a browser left the site.

@@ -6,9 +6,11 @@
  * on every call, so dist/ is resolved per request and a rebuilt site switched in by rename is served
  * at once (sirv caches its file list at start-up except in dev mode; serve-handler compresses nothing).
  * What stays here is the one decision a package would make from the raw request: which paths are
- * pages of this site at all, and where a folder redirect may point.
+ * pages of this site at all, and where a folder redirect may point — and `sendWhole`, because
+ * `send` stats a file and then opens it again by name.
  */
 import compression from 'compression'
+import { close, fstat, open } from 'node:fs'
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import send from 'send'
 
@@ -64,7 +66,7 @@ export function serveStatic(root: string): Server {
     const local = localPath(req.url ?? '/')
     gzip(req, res, () => {
       if (!local) return notFound(req, res, root)
-      send(req, local.pathname, { root, cacheControl: false })
+      sendWhole(req, local.pathname, { root, cacheControl: false })
         .on('headers', () => {
           // HTML must show a publish at once; hashed assets never change.
           res.setHeader('Cache-Control', local.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache')
@@ -80,11 +82,39 @@ export function serveStatic(root: string): Server {
   })
 }
 
+/**
+ * `send`, reading the file it describes. `send` takes a file's length and ETag from a stat and then
+ * opens the file again by name, so a publish renaming a new version in between was sent cut to the
+ * old length, or short of its Content-Length (found by the faults e2e test). Here the file is opened
+ * first and its headers come from that open file (fstat), which is what it streams: every response
+ * is one whole version, the old or the new, as from a static host that opens before it stats.
+ */
+function sendWhole(req: IncomingMessage, pathname: string, options: send.SendOptions): send.SendStream {
+  const stream = send(req, pathname, options)
+  const describe = stream.send.bind(stream)
+  stream.send = (file: string) => {
+    open(file, 'r', (openError, fd) => {
+      if (openError) return stream.onStatError(openError)
+      fstat(fd, (statError, stat) => {
+        if (statError) return close(fd, () => stream.onStatError(statError))
+        let streamed = false
+        stream.once('stream', () => (streamed = true))
+        // send copies its options into createReadStream's, and a stream given an fd reads that file.
+        ;(stream as unknown as { options: { fd?: number } }).options.fd = fd
+        describe(file, stat)
+        // 304, HEAD, 412 and 416 answers end without a stream, which would have closed the file.
+        if (!streamed) close(fd, () => undefined)
+      })
+    })
+  }
+  return stream
+}
+
 /** The site's own 404 page with status 404, or plain text if the build has none. */
 function notFound(req: IncomingMessage, res: ServerResponse, root: string) {
   res.statusCode = 404
   res.setHeader('Cache-Control', 'no-cache')
-  send(req, '/404.html', { root, cacheControl: false, etag: false, lastModified: false, acceptRanges: false })
+  sendWhole(req, '/404.html', { root, cacheControl: false, etag: false, lastModified: false, acceptRanges: false })
     .on('error', () => fail(res, 404))
     .pipe(res)
 }
