@@ -4,11 +4,11 @@
  * (held.mjs), so both ends of the protocol are the product's.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { getPriority, tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { forkHeld } from './child-result'
+import { forkHeld, HELD_NICENESS } from './child-result'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'csp-hub-held-'))
 const held = pathToFileURL(path.resolve('scripts/lib/held.mjs')).href
@@ -44,6 +44,21 @@ describe('forkHeld', () => {
     expect(report.startedAt).toBeGreaterThanOrEqual(wentAt - 5)
     expect(h.ready).toBe(false)
     await expect(h.go()).rejects.toThrow('The stand-in was not waiting any more.')
+  })
+
+  // The bench's REST figure after a publish: the next build loading beside the CMS took its CPU.
+  it('waits at a low priority, and runs at its parent\'s once started', async () => {
+    const script = child(
+      'nice',
+      `const { getPriority } = await import('node:os')\nawait new Promise((r) => setTimeout(r, 200))\nconst waiting = getPriority()\nawait heldUntilGo()\nprocess.send({ ok: true, waiting, running: getPriority() }, undefined, {}, () => process.exit(0))`,
+    )
+    const h = forkHeld<{ waiting: number; running: number }>('The stand-in', script, [])
+    await sleep(500)
+    const own = getPriority()
+    const { waiting, running } = await h.go()
+    expect(waiting).toBe(Math.max(own, HELD_NICENESS))
+    // Raising a priority again needs root (or RLIMIT_NICE): without it the run stays niced.
+    expect(running).toBe(process.getuid?.() === 0 ? own : waiting)
   })
 
   it('rejects with the reason the child reports after go', async () => {

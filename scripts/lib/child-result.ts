@@ -7,6 +7,7 @@
  * people: shown or discarded, never read to learn the result.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { getPriority, setPriority } from 'node:os'
 import { GO, HOLD } from './held.mjs'
 
 export { heldUntilGo } from './held.mjs'
@@ -95,6 +96,10 @@ export type Held<T extends object> = {
 
 export function forkHeld<T extends object>(what: string, module: string, args: string[], options: ForkForReport = {}): Held<T> {
   const child = forkChild(module, [...args, HOLD], options)
+  // Loading ahead is work nobody waits for: it yields the CPU to the CMS answering requests (on
+  // two cores the loading pair took it from the REST API just after every publish). go() gives
+  // the priority back.
+  prioritise(child, Math.min(19, Math.max(getPriority(), HELD_NICENESS)))
   const report = reportOf<T>(what, child, options)
   let state: 'waiting' | 'started' | 'ended' = 'waiting'
   report.catch(() => undefined) // a held child that ends unused is no one's failure
@@ -108,6 +113,10 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
     go(message = {}) {
       if (state !== 'waiting' || !child.connected) return Promise.reject(new Error(`${what} was not waiting any more.`))
       state = 'started'
+      // As high as the parent's own: a build someone waits for. Raising a priority back needs
+      // root or RLIMIT_NICE on Linux; without them the build runs niced, which costs it nothing
+      // on an idle machine.
+      prioritise(child, getPriority())
       child.send({ [GO]: true, ...message })
       return report
     },
@@ -115,6 +124,17 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
       if (state === 'waiting') child.kill()
       state = 'ended'
     },
+  }
+}
+
+/** The niceness of a held child while it waits (0 is normal, 19 the lowest priority). */
+export const HELD_NICENESS = 10
+
+function prioritise(child: ChildProcess, niceness: number) {
+  try {
+    if (child.pid) setPriority(child.pid, niceness)
+  } catch {
+    // Not permitted (raising a priority without root) or already gone: it runs as it is.
   }
 }
 
