@@ -304,15 +304,22 @@ async function measurePageKinds(site: string, distDir: string) {
   }
 }
 
+// Issue 19's table (and the figures it says to keep): at the largest N unless said.
 const BUDGETS = {
   buildSeconds: 60,
-  peakRssMb: 2048,
-  overRaw: 1.5,
-  publishToLiveSeconds: 15,
+  peakRssMb: 1500,
+  buildOverRaw: 1.3,
+  publishToLiveSeconds: 5,
+  // "At seed size": measured at the smallest N of the run when it is no bigger than this.
+  smallPublishToLiveSeconds: 2,
+  smallN: 100,
+  seedSeconds: 20,
   restP95Ms: 50,
   pagefindBytesFirstQuery: 100 * 1024,
+  cls: 0.05,
   homeWeightGzipBytes: 30 * 1024,
   quickExitMs: 50,
+  previewMs: 1000,
 }
 
 try {
@@ -353,22 +360,29 @@ try {
     preview,
   }
   const top = details.at(-1)!
+  const smallest = publishes[0]!
   const checks = [
-    [`build at ${largest} ≤ 60 s`, top.buildSeconds <= BUDGETS.buildSeconds, `${top.buildSeconds} s`],
-    [`peak RSS at ${largest} ≤ 2 GB`, top.peakRssMb <= BUDGETS.peakRssMb, `${top.peakRssMb} MB`],
-    [`Astro step ≤ 1.5× raw floor`, top.astroOverRaw <= BUDGETS.overRaw, `${top.astroOverRaw}× (whole pipeline ${top.buildOverRaw}×)`],
-    [`publish-to-live ≤ 15 s`, latest.publishToLiveSeconds <= BUDGETS.publishToLiveSeconds, `${latest.publishToLiveSeconds} s`],
-    [`REST p95 ≤ 50 ms, 0 errors`, latest.rest.p95Ms <= BUDGETS.restP95Ms && latest.rest.errors === 0, `${latest.rest.p95Ms} ms, ${latest.rest.errors} errors`],
+    [`publish-to-live at ${largest} ≤ ${BUDGETS.publishToLiveSeconds} s`, latest.publishToLiveSeconds <= BUDGETS.publishToLiveSeconds, `${latest.publishToLiveSeconds} s`],
+    ...(smallest.services <= BUDGETS.smallN
+      ? ([[`publish-to-live at ${smallest.services} (seed size: 25 entries) ≤ ${BUDGETS.smallPublishToLiveSeconds} s`, smallest.publishToLiveSeconds <= BUDGETS.smallPublishToLiveSeconds, `${smallest.publishToLiveSeconds} s`]] as const)
+      : []),
+    [`whole build ÷ raw Astro floor ≤ ${BUDGETS.buildOverRaw}×`, top.buildOverRaw <= BUDGETS.buildOverRaw, `${top.buildOverRaw}× (${top.buildSeconds} s ÷ ${top.rawAstroSeconds} s; the Astro step alone ${top.astroOverRaw}×)`],
+    [`peak RSS of a full build at ${largest} ≤ ${BUDGETS.peakRssMb} MB`, top.peakRssMb <= BUDGETS.peakRssMb, `${top.peakRssMb} MB (the raw Astro floor itself ${top.rawPeakRssMb} MB)`],
+    [`seed ${largest} entries ≤ ${BUDGETS.seedSeconds} s`, top.seedSeconds <= BUDGETS.seedSeconds, `${top.seedSeconds} s`],
+    [`REST p95 at 20 concurrent ≤ ${BUDGETS.restP95Ms} ms, 0 errors`, latest.rest.p95Ms <= BUDGETS.restP95Ms && latest.rest.errors === 0, `${latest.rest.p95Ms} ms, ${latest.rest.errors} errors (one at a time: p50 ${server.serial.p50Ms} ms)`],
     [`first search query ≤ 100 KB`, latest.pagefindBytesFirstQuery <= BUDGETS.pagefindBytesFirstQuery, `${(latest.pagefindBytesFirstQuery / 1024).toFixed(1)} KB (gzip host: ${(server.browser.pagefindGzipBytesFirstQuery / 1024).toFixed(1)} KB)`],
+    [`CLS < ${BUDGETS.cls} on every page kind`, Object.values(server.stability).every((s) => s.cls < BUDGETS.cls), Object.entries(server.stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')],
+    [`full build at ${largest} ≤ ${BUDGETS.buildSeconds} s`, top.buildSeconds <= BUDGETS.buildSeconds, `${top.buildSeconds} s`],
     [`home ≤ 30 KB gzip`, latest.homeWeightGzipBytes <= BUDGETS.homeWeightGzipBytes, `${(latest.homeWeightGzipBytes / 1024).toFixed(1)} KB`],
-    [`quick exit ≤ 50 ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
-    [`preview ≤ 1 s at seed size`, Math.max(preview.maxMs, preview.firstRequestMs) <= 1000, `p50 ${preview.p50Ms} ms, p95 ${preview.p95Ms} ms, slowest ${preview.maxMs} ms, first after start-up ${preview.firstRequestMs} ms (warm-up at start ${preview.warmUpMs} ms)`],
-    [`CLS < 0.05 on every page kind`, Object.values(server.stability).every((s) => s.cls < 0.05), Object.entries(server.stability).map(([kind, s]) => `${kind} ${s.cls}`).join(', ')],
+    [`quick exit ≤ ${BUDGETS.quickExitMs} ms`, latest.quickExitMs <= BUDGETS.quickExitMs, `${latest.quickExitMs} ms`],
+    [`preview ≤ 1 s at seed size`, Math.max(preview.maxMs, preview.firstRequestMs) <= BUDGETS.previewMs, `p50 ${preview.p50Ms} ms, p95 ${preview.p95Ms} ms, slowest ${preview.maxMs} ms, first after start-up ${preview.firstRequestMs} ms (warm-up at start ${preview.warmUpMs} ms)`],
   ] as const
+  const budgets = Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }]))
   const totalSeconds = (performance.now() - runStarted) / 1000
 
   mkdirSync(resultsDir, { recursive: true })
-  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`)
+  // The budgets go into latest.json itself: the issue asks for them met there, or shown missed.
+  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify({ ...latest, budgets }, null, 2)}\n`)
   writeFileSync(
     path.join(resultsDir, 'latest-details.json'),
     `${JSON.stringify({
@@ -388,7 +402,7 @@ try {
       browser: server.browser,
       // tests/helpers/layout-shift.ts: 375×667, CPU 4× slower, each page sent in two parts.
       layoutStability: server.stability,
-      budgets: Object.fromEntries(checks.map(([what, ok, value]) => [what, { ok, value }])),
+      budgets,
     }, null, 2)}\n`,
   )
   const subtitle = `npm run bench, ${cpus().length} cores, ${round(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.version}; synthetic corpus seed ${DEFAULT_SEED}`

@@ -41,6 +41,15 @@ it('npm run bench with BENCH_SIZES=50 writes its results with the expected figur
   expect(latest.pagefindBytesFirstQuery).toBeLessThanOrEqual(100 * 1024)
   expect(latest.quickExitMs).toBeGreaterThan(0)
   expect(latest.quickExitMs).toBeLessThanOrEqual(50)
+  // Issue 19's table, each budget met or shown missed with its figure, in latest.json itself.
+  const budgets = Object.keys(latest.budgets).join('\n')
+  for (const budget of [/^publish-to-live at 50 ≤ 5 s$/m, /^publish-to-live at 50 \(seed size.*\) ≤ 2 s$/m, /^whole build ÷ raw Astro floor ≤ 1.3×$/m, /^peak RSS .* ≤ 1500 MB$/m, /^seed 50 entries ≤ 20 s$/m, /^REST p95 .* ≤ 50 ms, 0 errors$/m, /^first search query ≤ 100 KB$/m, /^CLS < 0.05 on every page kind$/m])
+    expect(budgets).toMatch(budget)
+  for (const [what, { ok, value }] of Object.entries(latest.budgets as Record<string, { ok: unknown; value: unknown }>)) {
+    expect(typeof ok, what).toBe('boolean')
+    expect(value, what).toMatch(/\d/)
+  }
+  expect(latest.budgets['first search query ≤ 100 KB'].ok).toBe(true)
 
   const details = JSON.parse(readFileSync(path.join(results, 'latest-details.json'), 'utf8'))
   expect(details.browser.pagefindFiles.filter((f: { url: string }) => f.url.startsWith('/pagefind/'))).toEqual([])
