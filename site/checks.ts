@@ -17,11 +17,12 @@ const FORBIDDEN: { pattern: RegExp; marking: string }[] = [
   { pattern: /\bCONFIDENTIAL\b/, marking: 'CONFIDENTIAL' },
 ]
 
-async function* files(dir: string): AsyncGenerator<string> {
+async function* files(dir: string, root = dir): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) yield* files(full)
-    else yield full
+    // The search index is made from the pages checked here (and is written while they are read).
+    if (entry.isDirectory() && !(dir === root && entry.name === 'pagefind')) yield* files(full, root)
+    else if (entry.isFile()) yield full
   }
 }
 

@@ -111,10 +111,15 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
   try {
     const astroStarted = performance.now()
     const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet)
+    // Pagefind and the output checks run side by side: the checks read the pages Pagefind reads
+    // (its index is made from them and stored compressed, so they skip its folder).
     const pagefindStarted = performance.now()
-    await run(bin('pagefind'), ['--site', folder, '--glob', await searchGlob(folder), '--silent'], { env, capture: quiet })
-    const checksStarted = performance.now()
-    const { pages } = await checkBuiltSite(folder, { secrets })
+    let pagefindEnded = 0
+    const indexed = run(bin('pagefind'), ['--site', folder, '--glob', await searchGlob(folder), '--silent'], { env, capture: quiet }).then(() => {
+      pagefindEnded = performance.now()
+    })
+    const [{ pages }] = await Promise.all([checkBuiltSite(folder, { secrets }), indexed])
+    const checksStarted = pagefindEnded
     const id = path.basename(folder)
     await writeFile(path.join(folder, STAMP), id)
     await writeState(builds, { id, code, secrets: hashOf(secrets), pages }, keys)
