@@ -8,9 +8,11 @@
  *
  * Forked held (`--hold`, by a publishing CMS's build waiting for its next publish), it first loads
  * Astro and the packages the site's loaders load — Payload, its database adapter and its rich-text
- * editor, about 2 s of a publish on a quiet machine — and then waits for go, which brings the
- * folder and this build's own variables. Only modules are loaded ahead: no configuration is read
- * and no database opened until go.
+ * editor, about 2 s of a publish on a quiet machine — and opens the CMS (the Payload config,
+ * compiled by tsx, and its database connection: another ~3 s at seed size, most of what a publish
+ * of a small site waited for). Then it waits for go, which brings the folder and this build's own
+ * variables. Nothing is read from the database until go, so the build sees the publish that
+ * started it; the site's loaders take this Payload (site/lib/cms.ts) instead of opening their own.
  */
 import module from 'node:module'
 import { parseArgs, stripVTControlCharacters } from 'node:util'
@@ -35,12 +37,30 @@ const loadedAhead = () => {
   return Promise.all(['astro', 'payload', adapter, '@payloadcms/richtext-lexical'].map((name) => import(name)))
 }
 
+/** Where site/lib/cms.ts finds the CMS this process opened ahead. */
+const PAYLOAD_AHEAD = Symbol.for('csp-hub:payload-opened-ahead')
+
+/**
+ * Opens Payload with the project's config, as site/lib/cms.ts would at the first loader. If that
+ * fails, the build opens it itself after go and reports whatever is wrong there.
+ */
+async function openedAhead() {
+  try {
+    const { tsImport } = await import('tsx/esm/api')
+    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), tsImport('../../cms/payload.config.ts', import.meta.url)])
+    Object.assign(globalThis, { [PAYLOAD_AHEAD]: await getPayload({ config }) })
+  } catch {
+    // Left to the build.
+  }
+}
+
 /** @type {{ ok: true } | { ok: false, error: string }} */
 let report
 try {
   let outDir = values.outDir
   if (values.hold) {
     await loadedAhead()
+    await openedAhead()
     const go = await heldUntilGo()
     Object.assign(process.env, /** @type {Record<string, string>} */ (go?.env ?? {}))
     outDir = /** @type {string} */ (go?.outDir)

@@ -33,7 +33,8 @@ describe('forkHeld', () => {
       `const loadedAt = Date.now()\nconst go = await heldUntilGo()\nprocess.send({ ok: true, loadedAt, startedAt: Date.now(), go, args: process.argv.slice(2) }, undefined, {}, () => process.exit(0))`,
     )
     const h = forkHeld<{ loadedAt: number; startedAt: number; go: unknown; args: string[] }>('The stand-in', script, ['--skip-seed'])
-    await sleep(600)
+    await until(() => h.loaded)
+    await sleep(300)
     expect(h.ready).toBe(true)
     const wentAt = Date.now()
     const report = await h.go({ outDir: '/tmp/x', env: { A: '1' } })
@@ -61,6 +62,16 @@ describe('forkHeld', () => {
     expect(running).toBe(process.getuid?.() === 0 ? own : waiting)
   })
 
+  it('says when it has loaded and waits, not before', async () => {
+    const h = forkHeld('The stand-in', child('slow', `await new Promise((r) => setTimeout(r, 800))\nawait heldUntilGo()\nprocess.send({ ok: true }, undefined, {}, () => process.exit(0))`), [])
+    await sleep(300)
+    expect(h.ready).toBe(true)
+    expect(h.loaded).toBe(false)
+    await until(() => h.loaded)
+    await h.go()
+    expect(h.loaded).toBe(false)
+  })
+
   it('rejects with the reason the child reports after go', async () => {
     const h = forkHeld('The stand-in', child('fails', `await heldUntilGo()\nprocess.send({ ok: false, error: 'no space left on device' }, undefined, {}, () => process.exit(1))`), [])
     await expect(h.go()).rejects.toThrow('no space left on device')
@@ -78,6 +89,7 @@ describe('forkHeld', () => {
     expect(h.ready).toBe(true)
     h.cancel()
     expect(h.ready).toBe(false)
+    expect(h.loaded).toBe(false)
     await expect(h.go()).rejects.toThrow('was not waiting any more')
   })
 

@@ -8,7 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { getPriority, setPriority } from 'node:os'
-import { GO, HOLD } from './held.mjs'
+import { GO, HOLD, WAITING } from './held.mjs'
 
 export { heldUntilGo } from './held.mjs'
 
@@ -90,6 +90,8 @@ export type Held<T extends object> = {
   go(message?: Record<string, unknown>): Promise<T>
   /** Still waiting for go? */
   readonly ready: boolean
+  /** Loaded and waiting (it said so): go now starts the run itself, not the loading. */
+  readonly loaded: boolean
   /** Ends it without a run (the parent shuts down, or the chance to use it has passed). */
   cancel(): void
 }
@@ -102,6 +104,10 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
   prioritise(child, Math.min(19, Math.max(getPriority(), HELD_NICENESS)))
   const report = reportOf<T>(what, child, options)
   let state: 'waiting' | 'started' | 'ended' = 'waiting'
+  let loaded = false
+  child.on('message', (message) => {
+    if (typeof message === 'object' && message !== null && WAITING in message) loaded = true
+  })
   report.catch(() => undefined) // a held child that ends unused is no one's failure
   child.once('exit', () => {
     if (state === 'waiting') state = 'ended'
@@ -109,6 +115,9 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
   return {
     get ready() {
       return state === 'waiting' && child.connected
+    },
+    get loaded() {
+      return loaded && state === 'waiting' && child.connected
     },
     go(message = {}) {
       if (state !== 'waiting' || !child.connected) return Promise.reject(new Error(`${what} was not waiting any more.`))

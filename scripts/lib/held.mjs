@@ -5,6 +5,8 @@
  */
 export const HOLD = '--hold'
 export const GO = 'csp-hub:go'
+/** Sent by a held child once it has loaded what it needs and waits for go. */
+export const WAITING = 'csp-hub:waiting'
 
 /**
  * If this process was forked held, waits for the parent's go and resolves with its message; if
@@ -25,5 +27,6 @@ export function heldUntilGo() {
     const onGone = () => process.exit(0)
     process.on('message', onMessage)
     process.once('disconnect', onGone)
+    process.send?.({ [WAITING]: true })
   })
 }

@@ -243,6 +243,9 @@ export function holdAstroStep(env: NodeJS.ProcessEnv) {
   heldAstro ??= forkHeld('Astro', ASTRO_STEP, [], { cwd: projectRoot, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' }, show: true })
 }
 
+/** Has the held Astro step loaded its modules and opened the CMS, and is it waiting for go? */
+export const astroStepWaiting = () => heldAstro?.loaded ?? false
+
 /**
  * Folders Pagefind need not read: the directory's entries and listings (/services/, /support/),
  * searched in the page instead (site/components/directory-search.ts), and files that are not

@@ -4,7 +4,12 @@
  */
 import type { Payload } from 'payload'
 
+/** Set by scripts/lib/astro-build.mjs when a held build opened the CMS before its publish. */
+const OPENED_AHEAD = Symbol.for('csp-hub:payload-opened-ahead')
+
 export async function cms(): Promise<Payload> {
+  const ahead = (globalThis as { [OPENED_AHEAD]?: Payload })[OPENED_AHEAD]
+  if (ahead) return ahead
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
   return getPayload({ config })
 }

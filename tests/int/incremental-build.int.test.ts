@@ -75,6 +75,22 @@ describe('a publish renders only what changed, and the site equals a full build'
     expect(readFileSync(path.join(live, 'services', service.slug as string, 'index.html'), 'utf8')).toContain('(renamed)')
   }, 300_000)
 
+  // A publishing CMS holds its next build with the CMS already opened in it (astro-build.mjs):
+  // what that build reads must be the database as it is at go, not as it was when it opened.
+  it('a build that opened the CMS before an edit, and waited, shows the edit', async () => {
+    site.holdAstroStep(process.env)
+    const end = Date.now() + 120_000
+    while (!site.astroStepWaiting()) {
+      if (Date.now() > end) throw new Error('the held Astro step did not load')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const service = await firstService()
+    await payload.update({ collection: 'services', id: service.id, data: { name: `${service.name} (edited while a build waited)` } })
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(readFileSync(path.join(live, 'services', service.slug as string, 'index.html'), 'utf8')).toContain('(edited while a build waited)')
+  }, 300_000)
+
   it('a renamed organisation: the pages of its entries and of the partnerships that name it', async () => {
     const service = await firstService()
     const organisation = (await payload.findByID({ collection: 'organisations', id: service.organisation as number, depth: 0 })) as { id: number; name: string }
