@@ -49,8 +49,9 @@ async function openedAhead() {
     const { tsImport } = await import('tsx/esm/api')
     const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), tsImport('../../cms/payload.config.ts', import.meta.url)])
     Object.assign(globalThis, { [PAYLOAD_AHEAD]: await getPayload({ config }) })
-  } catch {
-    // Left to the build.
+  } catch (error) {
+    // Left to the build, which opens it after go and reports whatever is wrong there.
+    console.warn(`The CMS could not be opened ahead (the build will open it): ${describe(error)}`)
   }
 }
 
