@@ -7,6 +7,7 @@ import { glob } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { cms, payloadLoader } from './lib/payload-loader'
 import { isLocationConfidential, type LocatableEntry } from '../cms/directory/confidential-location'
+import { FEED_ORDER } from '../cms/openreferral/query'
 import {
   agendaItemSchema,
   meetingSchema,
@@ -31,6 +32,9 @@ export const collections = {
     loader: payloadLoader({
       collection: 'services',
       schema: serviceSchema,
+      // The open-data file is made from this same read (site/pages/open-data/services.json.ts).
+      sort: FEED_ORDER,
+      share: true,
       // A confidential location's stored address must appear nowhere in the output, whatever happens.
       secrets: (doc) => {
         const entry = doc as LocatableEntry

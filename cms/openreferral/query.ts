@@ -38,7 +38,9 @@ export function serviceWhere(query: Omit<ServiceQuery, 'page' | 'perPage' | 'ful
 }
 
 const anonymous = { overrideAccess: false, draft: false, depth: 1 } as const
-const ORDER = ['name', 'id']
+/** The feed's order; the site's services loader reads in it too, so its read can make the snapshot. */
+export const FEED_ORDER = ['name', 'id']
+const ORDER = FEED_ORDER
 
 /**
  * A confidential location whose record gives its place away (an address or postcode forced into
@@ -66,8 +68,12 @@ export async function getService(payload: Payload, uuid: string) {
 
 /** Every published service, fully nested, in one page: the downloadable snapshot. */
 export async function allServices(payload: Payload) {
-  const result = await payload.find({ collection: 'services', pagination: false, sort: ORDER, ...anonymous })
-  const docs = publishable(result.docs)
+  return snapshotOf((await payload.find({ collection: 'services', pagination: false, sort: ORDER, ...anonymous })).docs)
+}
+
+/** The snapshot from every service an anonymous read found, depth 1, in FEED_ORDER. */
+export function snapshotOf(read: Service[]) {
+  const docs = publishable(read)
   return page(docs.map(toHsdsService), docs.length, { page: 1, perPage: Math.max(docs.length, 1) })
 }
 

@@ -12,6 +12,7 @@ import { appendFileSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
 import type { CollectionSlug, Where } from 'payload'
 import type { z } from 'zod'
+import { keepRead } from './build-reads'
 import { cms } from './cms'
 
 export { cms }
@@ -22,6 +23,13 @@ type Options = {
   /** Relationship depth to populate (e.g. a service's organisation). */
   depth?: number
   where?: Where
+  /** Order to read in (only matters to a page given the read, see `share`). */
+  sort?: string[]
+  /**
+   * Keep what was read for a page of this build that needs the very same anonymous read
+   * (site/lib/build-reads.ts), instead of it reading all of it again.
+   */
+  share?: boolean
   /** Field used as the entry id (default slug). */
   idField?: string
   /**
@@ -62,13 +70,14 @@ function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
 }
 
-export function payloadLoader({ collection, schema, depth = 1, where, idField = 'slug', secrets, screen }: Options): Loader {
+export function payloadLoader({ collection, schema, depth = 1, where, sort, share, idField = 'slug', secrets, screen }: Options): Loader {
   return {
     name: `payload:${collection}`,
     schema,
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
-      const { docs } = await payload.find({ collection, where, depth, pagination: false, overrideAccess: false, draft: false })
+      const { docs } = await payload.find({ collection, where, depth, sort, pagination: false, overrideAccess: false, draft: false })
+      if (share) keepRead(collection, { depth, where, sort }, docs)
       const seen = new Set<string>()
       let parsed = 0
       let excluded = 0
