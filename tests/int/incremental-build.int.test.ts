@@ -5,7 +5,7 @@
  * page would stay live. Each case changes real content through the Local API, builds the live
  * folder as a publish does, builds the same content in full into another folder, and compares.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -58,8 +58,13 @@ beforeAll(async () => {
 afterAll(async () => payload?.destroy())
 
 describe('a publish renders only what changed, and the site equals a full build', () => {
-  it('with nothing changed, renders only the pages that list everything', async () => {
+  it('with nothing changed, renders only the pages that list everything, and leaves the search index', async () => {
+    const index = statSync(path.join(live, 'pagefind')).ino
+    const home = statSync(path.join(live, 'index.html')).ino
     const result = await publishAndCompare()
+    // Rendered again but the same bytes: not replaced, and Pagefind not run (it swaps in a new folder).
+    expect(statSync(path.join(live, 'pagefind')).ino).toBe(index)
+    expect(statSync(path.join(live, 'index.html')).ino).toBe(home)
     expect(result.mode).toBe('changed pages')
     // Home, the directory, the 24-hour list, news, meetings, the 404 page: rendered every time.
     expect(result.rendered).toBeLessThan(10)
