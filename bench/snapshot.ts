@@ -8,18 +8,18 @@
  */
 import { writeFile } from 'node:fs/promises'
 import type { CollectionSlug, Payload } from 'payload'
-import { allServices } from '../cms/openreferral/query'
+import { allServices, FEED_ORDER } from '../cms/openreferral/query'
 import { openCms } from '../scripts/lib/cms'
 import { redactionTerms } from '../site/lib/reviews'
 import { callKey } from './replay'
 
-/** [collection, depth] of each payloadLoader in site/content.config.ts. */
-const LOADERS: [CollectionSlug, number][] = [
+/** [collection, depth, sort] of each payloadLoader in site/content.config.ts. */
+const LOADERS: [CollectionSlug, number, string[]?][] = [
   ['organisations', 0],
   ['partnerships', 1],
   ['strategies', 1],
   ['priorities', 1],
-  ['services', 1],
+  ['services', 1, FEED_ORDER],
   ['news', 1],
   ['meetings', 1],
   ['agenda-items', 1],
@@ -31,9 +31,9 @@ const out = process.argv[2]
 if (!out) throw new Error('usage: tsx bench/snapshot.ts <file.json>')
 const payload = await openCms()
 const snapshot: Record<string, unknown> = {}
-for (const [collection, depth] of LOADERS) {
-  // Same object, same key order as payloadLoader's call (where is undefined there).
-  const args = { collection, where: undefined, depth, pagination: false, overrideAccess: false, draft: false }
+for (const [collection, depth, sort] of LOADERS) {
+  // Same object, same key order as payloadLoader's call (where and most sorts are undefined there).
+  const args = { collection, where: undefined, depth, sort, pagination: false, overrideAccess: false, draft: false }
   snapshot[callKey('find', args)] = await payload.find(args)
 }
 const settingsArgs = { slug: 'site-settings', overrideAccess: false } as const

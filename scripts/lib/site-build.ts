@@ -118,7 +118,12 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
     const indexed = run(bin('pagefind'), ['--site', folder, '--glob', await searchGlob(folder), '--silent'], { env, capture: quiet }).then(() => {
       pagefindEnded = performance.now()
     })
-    const [{ pages }] = await Promise.all([checkBuiltSite(folder, { secrets }), indexed])
+    // Both end before anything else happens: a failed check must not remove the folder while
+    // Pagefind still writes into it, and the check's reason is the one to report.
+    const [checked, index] = await Promise.allSettled([checkBuiltSite(folder, { secrets }), indexed])
+    if (checked.status === 'rejected') throw checked.reason
+    if (index.status === 'rejected') throw index.reason
+    const { pages } = checked.value
     const checksStarted = pagefindEnded
     const id = path.basename(folder)
     await writeFile(path.join(folder, STAMP), id)
