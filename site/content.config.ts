@@ -17,6 +17,7 @@ import {
   recommendationSchema,
   reviewSchema,
   serviceSchema,
+  languageSchema,
   siteSettingsSchema,
   strategySchema,
 } from './schemas'
@@ -50,6 +51,8 @@ export const collections = {
   recommendations: defineCollection({
     loader: payloadLoader({ collection: 'recommendations', schema: recommendationSchema, idField: 'id', screen: recommendationRedactionProblem }),
   }),
+  /** The interface strings, one entry per language (issue 20); a language with a missing string is left out, so not offered. */
+  languages: defineCollection({ loader: payloadLoader({ collection: 'languages', schema: languageSchema, idField: 'code', depth: 0 }) }),
   settings: defineCollection({
     schema: siteSettingsSchema,
     loader: async () => {
