@@ -4,17 +4,16 @@
  * page's frontmatter, so what they share lives here.
  *
  * Directory entries exist in English only (phase A): a localised list names each entry and links
- * to its English page (lang="en", "in English" in the visitor's language), with its tags in the
- * visitor's language. The items are written as one string per list rather than one component per
- * entry: five languages × every filter page at 10,000 entries is the build's biggest cost, and a
- * string costs next to nothing to render (README, Languages: build cost).
+ * to its English page (lang="en", "in English" in the visitor's language). The items are written
+ * as one string per list rather than one component per entry, and say no more than the visitor
+ * needs to choose: five languages × every filter page at 10,000 entries is the languages' biggest
+ * cost (README, Languages: build cost).
  */
 import type { CollectionEntry } from 'astro:content'
 import { BUILT_AT } from './content'
 import { isOutOfDate } from './dates'
 import { dateFormat, fill, type Language } from './i18n'
 import { fieldName } from '../../cms/languages/strings'
-import { PROVIDER_NOT_NAMED } from '../../cms/directory/provider'
 
 type Service = CollectionEntry<'services'>
 
@@ -27,37 +26,34 @@ export const term = (language: Language, vocabulary: 'categories' | 'audiences' 
   (language.strings[vocabulary] as Record<string, string>)[fieldName(key)] ?? key
 
 /**
- * Directory entries as list items in `language`, with the data attributes the in-page search and
- * filters read (components/directory.ts), like ServiceCard.astro's. `heading`: the level of each
- * entry's name.
+ * Directory entries as list items in `language`: each entry's name linking to its English page,
+ * marked lang="en" with "(in English)" in the visitor's language, and a warning when it has not been
+ * confirmed with the service or was last checked long ago. Who runs it, what it is and its tags are
+ * on the English page: five languages repeating them on every filter page would make the languages
+ * cost more than issue 20 allows (README, Languages: build cost). `filterable` adds the data
+ * attributes the in-page search and filters read (components/directory.ts), for the directory page.
  */
-export function serviceItems(services: Service[], language: Language, heading: 2 | 3 = 2, now: Date = BUILT_AT): string {
+export function serviceItems(services: Service[], language: Language, { filterable = false }: { filterable?: boolean } = {}, now: Date = BUILT_AT): string {
   const t = language.strings
-  const code = escapeHtml(language.code)
-  const inEnglish = escapeHtml(t.languageSwitcher.inEnglish)
+  const marker = `<span lang="${escapeHtml(language.code)}">(${escapeHtml(t.languageSwitcher.inEnglish)})</span>`
+  const notConfirmed = ` <span class="tag tag--warn">${escapeHtml(t.directory.notConfirmed)}</span>`
   const format = dateFormat(language.code)
+  const [before = '', after = ''] = escapeHtml(t.dates.lastChecked).split('{date}')
+  const data = (name: string, values: string[]) => (values.length ? ` data-${name}="${escapeHtml(values.join(' '))}"` : '')
   return services
     .map(({ data: s }) => {
       const stale = s.confirmed !== undefined && isOutOfDate(s.confirmed, now)
-      const tags = [
-        s.urgent ? `<li class="tag tag--urgent">${escapeHtml(t.directory.open24)}</li>` : '',
-        ...s.categories.map((c) => `<li class="tag">${escapeHtml(term(language, 'categories', c))}</li>`),
-        s.stepFreeAccess.status === 'yes' ? `<li class="tag">${escapeHtml(term(language, 'stepFreeAccess', 'yes'))}</li>` : '',
-        s.confirmed === undefined ? `<li class="tag tag--warn">${escapeHtml(t.directory.notConfirmed)}</li>` : '',
-        stale && s.confirmed
-          ? `<li class="tag tag--warn">${escapeHtml(t.dates.lastChecked).replace('{date}', `<time datetime="${s.confirmed.toISOString().slice(0, 10)}">${escapeHtml(format.format(s.confirmed))}</time>`)}</li>`
-          : '',
-      ].join('')
-      const attrs =
-        `data-categories="${escapeHtml(s.categories.join(' '))}" data-audiences="${escapeHtml(s.audiences.join(' '))}" data-areas="${escapeHtml(s.areas.join(' '))}" ` +
-        `data-access="${escapeHtml(s.accessModes.join(' '))}" data-step-free="${escapeHtml(s.stepFreeAccess.status)}" data-languages="${escapeHtml(s.languages.map((l) => l.toLowerCase()).join('|'))}"`
-      return (
-        `<li class="card${s.urgent ? ' card--urgent' : ''}" data-service ${attrs}>` +
-        `<h${heading}><a href="/services/${escapeHtml(s.slug)}/" lang="en" hreflang="en">${escapeHtml(s.name)} <span lang="${code}" class="in-english">(${inEnglish})</span></a></h${heading}>` +
-        `<p class="meta" lang="en">${escapeHtml(s.organisation ? (s.organisation.name ?? '') : PROVIDER_NOT_NAMED)}</p>` +
-        (tags ? `<ul class="tags">${tags}</ul>` : '') +
-        `</li>`
-      )
+      const warning =
+        s.confirmed === undefined
+          ? notConfirmed
+          : stale
+            ? ` <span class="tag tag--warn">${before}<time datetime="${s.confirmed.toISOString().slice(0, 10)}">${escapeHtml(format.format(s.confirmed))}</time>${after}</span>`
+            : ''
+      const attrs = filterable
+        ? ` data-service${data('categories', s.categories)}${data('audiences', s.audiences)}${data('areas', s.areas)}${data('access', s.accessModes)}${data('step-free', [s.stepFreeAccess.status])}` +
+          (s.languages.length ? ` data-languages="${escapeHtml(s.languages.map((l) => l.toLowerCase()).join('|'))}"` : '')
+        : ''
+      return `<li${s.urgent ? ' class="urgent"' : ''}${attrs}><a href="/services/${escapeHtml(s.slug)}/" lang="en" hreflang="en">${escapeHtml(s.name)} ${marker}</a>${s.urgent ? ` <span class="tag tag--urgent">${escapeHtml(t.directory.open24)}</span>` : ''}${warning}</li>`
     })
     .join('')
 }

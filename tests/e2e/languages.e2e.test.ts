@@ -62,14 +62,14 @@ describe('an Urdu visitor', () => {
     const button = (await page.locator(LINK).boundingBox())!
     expect(button.x).toBeGreaterThan(1280 / 2)
     expect((await page.locator('.site-header__name').boundingBox())!.x).toBeGreaterThan(1280 / 2)
-    // The directory: each card's and the notice's accent border is on their right.
+    // The directory: each entry's and the notice's accent border is on their right.
     await page.goto(siteUrl + '/ur/support/')
     const borders = (selector: string) =>
       page.evaluate((sel) => {
         const s = getComputedStyle(document.querySelector(sel)!)
         return { right: s.borderRightWidth, left: s.borderLeftWidth }
       }, selector)
-    expect(await borders('.card')).toEqual({ right: '6px', left: '1px' })
+    expect(await borders('.entry-list li')).toEqual({ right: '4px', left: '0px' })
     expect(await borders('main .notice')).toEqual({ right: '6px', left: '0px' })
     expect(await page.textContent('main .notice')).toBe(ur.emergency!.notice)
   })
@@ -122,10 +122,10 @@ describe('a Bengali visitor', () => {
   it('finds an untranslated service linked to its English page, marked lang="en" and “in English” in Bengali', async () => {
     await page.goto(siteUrl + '/bn/support/domestic-abuse/')
     expect(await page.textContent('h1')).toContain(bn.categories!.domestic_abuse)
-    const link = page.locator('.card h2 a').first()
+    const link = page.locator('.entry-list a').first()
     expect(await link.getAttribute('lang')).toBe('en')
     expect(await link.getAttribute('href')).toMatch(/^\/services\/[a-z0-9-]+\/$/)
-    const marker = link.locator('.in-english')
+    const marker = link.locator('span[lang]')
     expect(await marker.getAttribute('lang')).toBe('bn')
     expect(await marker.textContent()).toBe(`(${bn.languageSwitcher!.inEnglish})`)
     const href = (await link.getAttribute('href'))!
