@@ -46,6 +46,16 @@ export async function liveLanguages(settings: Pick<SiteSettings, 'languages'>): 
   return live.sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code))
 }
 
+/**
+ * The live languages as a preview shows them (site-preview/ renders outside the content store, so
+ * it cannot read the strings): the switched-on languages with their names as shipped. A preview is
+ * of an English document, so only the switcher uses them.
+ */
+export function previewLanguages(settings: Pick<SiteSettings, 'languages'>): Language[] {
+  const on = new Set<string>(['en', ...settings.languages])
+  return LANGUAGES.filter((l) => on.has(l.code)).map((l) => ({ code: l.code, endonym: l.endonym, direction: l.dir, strings: BUNDLED_ENGLISH.strings, digest: 'preview' }))
+}
+
 /** The languages other than English that get pages, for getStaticPaths. */
 export async function localisedLanguages(settings: Pick<SiteSettings, 'languages'>): Promise<Language[]> {
   return (await liveLanguages(settings)).filter((l) => l.code !== 'en')
