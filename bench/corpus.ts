@@ -14,6 +14,7 @@
  * Randomness is a seeded PRNG (mulberry32), never Math.random, and no date depends on the clock:
  * the same N and seed always give byte-identical files.
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { accessModes, areas, audiences, categories, keys, organisationTypes } from '../cms/taxonomy'
@@ -181,6 +182,11 @@ export function generateCorpus(services: number, seed = DEFAULT_SEED): Corpus {
   const r = prng(seed ^ services)
   const size = corpusSizes(services)
   const files: Corpus = new Map()
+  // The shipped interface strings, as a fresh install has them, with their languages on (issue 20);
+  // BENCH_LANGUAGES=off builds the same corpus with English only, to measure what the languages cost.
+  const shipped = path.join(import.meta.dirname, '..', 'content', 'languages')
+  for (const name of readdirSync(shipped).sort()) files.set(`languages/${name}`, JSON.parse(readFileSync(path.join(shipped, name), 'utf8')))
+  if (process.env.BENCH_LANGUAGES === 'off') files.set('settings.json', { languages: [] })
   const sourceDocument = 'Synthetic benchmark corpus (bench/corpus.ts); fictional, not real services'
 
   const orgSlugs: string[] = []

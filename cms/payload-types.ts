@@ -78,6 +78,7 @@ export interface Config {
     reviews: Review;
     recommendations: Recommendation;
     media: Media;
+    languages: Language;
     users: User;
     'site-builds': SiteBuild;
     backups: Backup;
@@ -109,6 +110,7 @@ export interface Config {
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     recommendations: RecommendationsSelect<false> | RecommendationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    languages: LanguagesSelect<false> | LanguagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
@@ -885,6 +887,409 @@ export interface Recommendation {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * The website’s buttons, menus and messages in each language. A language is shown on the site only when an admin switches it on in Site settings. “Checked by a fluent speaker” is cleared whenever a string changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "languages".
+ */
+export interface Language {
+  id: number;
+  code: 'en' | 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  endonym: string;
+  direction: 'ltr' | 'rtl';
+  /**
+   * Tick when a fluent speaker has read every string below. The server records who and when; any later change to a string clears it.
+   */
+  fluentCheck?: {
+    checked?: boolean | null;
+    checkedBy?: string | null;
+    checkedAt?: string | null;
+  };
+  quickExit: {
+    /**
+     * The button at the top of every page. Short: two words at most.
+     */
+    button: string;
+    /**
+     * Read out by screen readers before the button text, e.g. "Emergency:".
+     */
+    hiddenPrefix: string;
+    /**
+     * Beside the button: what it does.
+     */
+    hint: string;
+    /**
+     * The keyboard shortcut, shown when JavaScript runs.
+     */
+    shift: string;
+    /**
+     * Announced after two Shift presses.
+     */
+    remainingOne: string;
+    /**
+     * Announced after one Shift press; {n} is the number of presses left.
+     */
+    remainingMany: string;
+    /**
+     * Announced while the page is covered and the browser leaves.
+     */
+    leaving: string;
+    /**
+     * Announced when the Shift presses were too slow.
+     */
+    expired: string;
+  };
+  emergency: {
+    /**
+     * On every page. Keep 999 and 55 as digits. (English pages show the site settings’ emergency message instead.)
+     */
+    notice: string;
+    /**
+     * Home page heading; keep 999 as digits.
+     */
+    heading: string;
+    /**
+     * When no service is open 24 hours.
+     */
+    noneOpen24: string;
+  };
+  navigation: {
+    /**
+     * First link on every page.
+     */
+    skipLink: string;
+    /**
+     * Name of the main navigation, for screen readers.
+     */
+    mainLabel: string;
+    /**
+     * Breadcrumb link to the home page.
+     */
+    home: string;
+    /**
+     * Navigation: the directory.
+     */
+    findSupport: string;
+    /**
+     * Navigation: news.
+     */
+    news: string;
+    /**
+     * Navigation: meetings.
+     */
+    meetings: string;
+    /**
+     * Navigation: stay safe online.
+     */
+    staySafeOnline: string;
+    /**
+     * Name of the breadcrumb trail, for screen readers.
+     */
+    breadcrumbLabel: string;
+    /**
+     * Name of the footer navigation, for screen readers.
+     */
+    footerLabel: string;
+    /**
+     * Footer: accessibility statement.
+     */
+    accessibility: string;
+    /**
+     * Footer: privacy.
+     */
+    privacy: string;
+    /**
+     * Footer: domestic homicide reviews.
+     */
+    reviews: string;
+    /**
+     * Footer: the RSS feed.
+     */
+    newsFeed: string;
+    /**
+     * Footer: the directory as open data.
+     */
+    openData: string;
+    /**
+     * Name of the alert banner, for screen readers.
+     */
+    alertLabel: string;
+    /**
+     * Footer, before the site’s contact address.
+     */
+    contactLead: string;
+    /**
+     * Between the contact email and the contact page.
+     */
+    contactOr: string;
+    /**
+     * Footer: link to the contact page.
+     */
+    contactPage: string;
+    /**
+     * Footer: what the site does not do.
+     */
+    noCookies: string;
+  };
+  home: {
+    /**
+     * The home page’s heading.
+     */
+    title: string;
+    /**
+     * The home page’s description for search engines.
+     */
+    description: string;
+    /**
+     * Under the emergency notice: that the quick exit is there.
+     */
+    quickExitTip: string;
+    /**
+     * Link to the stay-safe-online page.
+     */
+    staySafeLink: string;
+    /**
+     * Heading of the 24-hour services.
+     */
+    open24Heading: string;
+    /**
+     * Link to all 24-hour services; {n} is how many.
+     */
+    all24: string;
+    /**
+     * Heading: support by need.
+     */
+    byNeed: string;
+    /**
+     * Heading: support by who it is for.
+     */
+    byWho: string;
+    /**
+     * Button to the directory; {n} is how many services.
+     */
+    searchAll: string;
+  };
+  directory: {
+    /**
+     * The directory’s heading.
+     */
+    title: string;
+    /**
+     * The directory’s description for search engines.
+     */
+    description: string;
+    /**
+     * Label of the search box.
+     */
+    searchLabel: string;
+    /**
+     * Name of the search form, for screen readers.
+     */
+    formLabel: string;
+    /**
+     * Filter: need (category).
+     */
+    need: string;
+    /**
+     * Filter: who it is for.
+     */
+    who: string;
+    /**
+     * Filter: area.
+     */
+    area: string;
+    /**
+     * Filter: how to access.
+     */
+    access: string;
+    /**
+     * Filter: step-free access.
+     */
+    stepFree: string;
+    /**
+     * Filter: language the service speaks.
+     */
+    language: string;
+    /**
+     * A filter’s first option: no filter.
+     */
+    any: string;
+    /**
+     * The search button.
+     */
+    submit: string;
+    /**
+     * Link that clears the filters.
+     */
+    clear: string;
+    /**
+     * Shown when JavaScript is off.
+     */
+    noscript: string;
+    /**
+     * One service found.
+     */
+    countOne: string;
+    /**
+     * {n} services found.
+     */
+    countMany: string;
+    /**
+     * After the count when searching; {q} is the search.
+     */
+    matching: string;
+    /**
+     * When nothing matches.
+     */
+    noMatch: string;
+    /**
+     * Link to the whole directory.
+     */
+    seeAll: string;
+    /**
+     * Heading of the browse links.
+     */
+    browse: string;
+    /**
+     * Browse: by need.
+     */
+    browseNeed: string;
+    /**
+     * Browse: by who it is for.
+     */
+    browseWho: string;
+    /**
+     * Browse: by area.
+     */
+    browseArea: string;
+    /**
+     * Heading of a category page; {label} is the category.
+     */
+    filterCategory: string;
+    /**
+     * Heading of a page for a group of people; {label} is the group.
+     */
+    filterAudience: string;
+    /**
+     * Heading of an area page; {label} is the area.
+     */
+    filterArea: string;
+    /**
+     * A filter page with no services.
+     */
+    noneListed: string;
+    /**
+     * Tag: open 24 hours.
+     */
+    open24: string;
+    /**
+     * Tag: details not yet confirmed with the service.
+     */
+    notConfirmed: string;
+    /**
+     * Above a list of services: their pages are in English.
+     */
+    englishOnly: string;
+  };
+  dates: {
+    /**
+     * A directory entry checked long ago; {date} is the date.
+     */
+    lastChecked: string;
+    /**
+     * When a page was last updated; {date} is the date.
+     */
+    updated: string;
+  };
+  staySafe: {
+    /**
+     * The page’s heading.
+     */
+    title: string;
+    /**
+     * First paragraph. Short and literal.
+     */
+    intro: string;
+    /**
+     * How the quick exit helps. Short and literal.
+     */
+    quickExit: string;
+    /**
+     * That the quick exit does not erase history. Short and literal.
+     */
+    history: string;
+    /**
+     * Use a private window. Short and literal.
+     */
+    privateWindow: string;
+    /**
+     * Clear history afterwards. Short and literal.
+     */
+    clearHistory: string;
+    /**
+     * A phone or computer someone else can check. Short and literal.
+     */
+    sharedDevice: string;
+    /**
+     * Link to the full guidance (in English).
+     */
+    fullGuide: string;
+  };
+  languageSwitcher: {
+    /**
+     * Name of the language switcher, for screen readers.
+     */
+    label: string;
+    /**
+     * After a link to a page that exists only in English.
+     */
+    inEnglish: string;
+  };
+  categories: {
+    domestic_abuse: string;
+    sexual_violence: string;
+    stalking: string;
+    forced_marriage_honour_abuse: string;
+    fgm: string;
+    youth_diversion: string;
+    drugs_alcohol: string;
+    antisocial_behaviour: string;
+    burglary_theft: string;
+    hate_crime: string;
+    mental_health: string;
+    refuge: string;
+    housing: string;
+    legal_advice: string;
+    perpetrator_programmes: string;
+    victim_support: string;
+    community: string;
+  };
+  audiences: {
+    everyone: string;
+    women: string;
+    men: string;
+    lgbt_plus: string;
+    children_young_people: string;
+    parents_families: string;
+    people_who_harm: string;
+    professionals: string;
+  };
+  accessModes: {
+    phone: string;
+    online: string;
+    drop_in: string;
+    referral: string;
+    outreach: string;
+  };
+  stepFreeAccess: {
+    yes: string;
+    no: string;
+    unknown: string;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Each rebuild of the public website after a publish. A failed build leaves the last good site live.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1193,6 +1598,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'languages';
+        value: number | Language;
       } | null)
     | ({
         relationTo: 'users';
@@ -1607,6 +2016,186 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "languages_select".
+ */
+export interface LanguagesSelect<T extends boolean = true> {
+  code?: T;
+  endonym?: T;
+  direction?: T;
+  fluentCheck?:
+    | T
+    | {
+        checked?: T;
+        checkedBy?: T;
+        checkedAt?: T;
+      };
+  quickExit?:
+    | T
+    | {
+        button?: T;
+        hiddenPrefix?: T;
+        hint?: T;
+        shift?: T;
+        remainingOne?: T;
+        remainingMany?: T;
+        leaving?: T;
+        expired?: T;
+      };
+  emergency?:
+    | T
+    | {
+        notice?: T;
+        heading?: T;
+        noneOpen24?: T;
+      };
+  navigation?:
+    | T
+    | {
+        skipLink?: T;
+        mainLabel?: T;
+        home?: T;
+        findSupport?: T;
+        news?: T;
+        meetings?: T;
+        staySafeOnline?: T;
+        breadcrumbLabel?: T;
+        footerLabel?: T;
+        accessibility?: T;
+        privacy?: T;
+        reviews?: T;
+        newsFeed?: T;
+        openData?: T;
+        alertLabel?: T;
+        contactLead?: T;
+        contactOr?: T;
+        contactPage?: T;
+        noCookies?: T;
+      };
+  home?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        quickExitTip?: T;
+        staySafeLink?: T;
+        open24Heading?: T;
+        all24?: T;
+        byNeed?: T;
+        byWho?: T;
+        searchAll?: T;
+      };
+  directory?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        searchLabel?: T;
+        formLabel?: T;
+        need?: T;
+        who?: T;
+        area?: T;
+        access?: T;
+        stepFree?: T;
+        language?: T;
+        any?: T;
+        submit?: T;
+        clear?: T;
+        noscript?: T;
+        countOne?: T;
+        countMany?: T;
+        matching?: T;
+        noMatch?: T;
+        seeAll?: T;
+        browse?: T;
+        browseNeed?: T;
+        browseWho?: T;
+        browseArea?: T;
+        filterCategory?: T;
+        filterAudience?: T;
+        filterArea?: T;
+        noneListed?: T;
+        open24?: T;
+        notConfirmed?: T;
+        englishOnly?: T;
+      };
+  dates?:
+    | T
+    | {
+        lastChecked?: T;
+        updated?: T;
+      };
+  staySafe?:
+    | T
+    | {
+        title?: T;
+        intro?: T;
+        quickExit?: T;
+        history?: T;
+        privateWindow?: T;
+        clearHistory?: T;
+        sharedDevice?: T;
+        fullGuide?: T;
+      };
+  languageSwitcher?:
+    | T
+    | {
+        label?: T;
+        inEnglish?: T;
+      };
+  categories?:
+    | T
+    | {
+        domestic_abuse?: T;
+        sexual_violence?: T;
+        stalking?: T;
+        forced_marriage_honour_abuse?: T;
+        fgm?: T;
+        youth_diversion?: T;
+        drugs_alcohol?: T;
+        antisocial_behaviour?: T;
+        burglary_theft?: T;
+        hate_crime?: T;
+        mental_health?: T;
+        refuge?: T;
+        housing?: T;
+        legal_advice?: T;
+        perpetrator_programmes?: T;
+        victim_support?: T;
+        community?: T;
+      };
+  audiences?:
+    | T
+    | {
+        everyone?: T;
+        women?: T;
+        men?: T;
+        lgbt_plus?: T;
+        children_young_people?: T;
+        parents_families?: T;
+        people_who_harm?: T;
+        professionals?: T;
+      };
+  accessModes?:
+    | T
+    | {
+        phone?: T;
+        online?: T;
+        drop_in?: T;
+        referral?: T;
+        outreach?: T;
+      };
+  stepFreeAccess?:
+    | T
+    | {
+        yes?: T;
+        no?: T;
+        unknown?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1805,6 +2394,10 @@ export interface SiteSetting {
      */
     howToRequest?: string | null;
   };
+  /**
+   * English is always on. A language switched on here gets its own pages (/bn/, /ur/ …) at the next build, with the interface strings from Website → Languages.
+   */
+  languages?: ('bn' | 'ur' | 'pa' | 'pl' | 'ro')[] | null;
   alert?: {
     enabled?: boolean | null;
     message?: string | null;
@@ -1850,6 +2443,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         publicationWindowMonths?: T;
         howToRequest?: T;
       };
+  languages?: T;
   alert?:
     | T
     | {

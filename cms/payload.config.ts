@@ -25,6 +25,7 @@ import { reviewWindowTask } from './reviews/window-task'
 import { Services } from './collections/services'
 import { Strategies } from './collections/strategies'
 import { Users } from './collections/users'
+import { Languages } from './collections/languages'
 import { SiteBuilds } from './collections/site-builds'
 import { Backups } from './collections/backups'
 import { PreviewLinks } from './collections/preview-links'
@@ -89,7 +90,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Reviews, Recommendations, Media, Users, SiteBuilds, Backups, Emails, PreviewLinks],
+  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, Meetings, AgendaItems, Reviews, Recommendations, Media, Languages, Users, SiteBuilds, Backups, Emails, PreviewLinks],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },

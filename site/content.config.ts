@@ -18,6 +18,7 @@ import {
   recommendationSchema,
   reviewSchema,
   serviceSchema,
+  languageSchema,
   siteSettingsSchema,
   strategySchema,
 } from './schemas'
@@ -54,6 +55,8 @@ export const collections = {
   recommendations: defineCollection({
     loader: payloadLoader({ collection: 'recommendations', schema: recommendationSchema, idField: 'id', screen: recommendationRedactionProblem }),
   }),
+  /** The interface strings, one entry per language (issue 20); a language with a missing string is left out, so not offered. */
+  languages: defineCollection({ loader: payloadLoader({ collection: 'languages', schema: languageSchema, idField: 'code', depth: 0 }) }),
   settings: defineCollection({
     schema: siteSettingsSchema,
     loader: async () => {

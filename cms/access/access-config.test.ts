@@ -55,4 +55,15 @@ describe('access on every side path', () => {
       expect(await ask(collection.access.read, partner), collection.slug).not.toBe(true)
     }
   })
+
+  it('the interface strings (issue 20): staff edit them, only an admin adds or removes a language; partners and anonymous callers write nothing', async () => {
+    const languages = config.collections.find((c) => c.slug === 'languages')!
+    const admin = { id: 3, role: 'admin' }
+    for (const user of [null, partner]) for (const op of ['create', 'update', 'delete'] as const) expect(await ask(languages.access[op], user), `${op} ${JSON.stringify(user)}`).toBe(false)
+    expect(await ask(languages.access.update, editor)).toBe(true)
+    expect(await ask(languages.access.create, editor)).toBe(false)
+    expect(await ask(languages.access.create, admin)).toBe(true)
+    const settings = config.globals.find((g) => g.slug === 'site-settings')!
+    for (const user of [null, partner, editor]) expect(await ask(settings.access.update, user), JSON.stringify(user)).toBe(false)
+  })
 })

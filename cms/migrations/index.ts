@@ -12,6 +12,7 @@ import * as migration_20261124_035628_emails from './20261124_035628_emails';
 import * as migration_20261124_040338_preview_links from './20261124_040338_preview_links';
 import * as migration_20261124_043631_invitation_state from './20261124_043631_invitation_state';
 import * as migration_20261124_064455_reviews from './20261124_064455_reviews';
+import * as migration_20261124_122538_languages from './20261124_122538_languages';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261124_064455_reviews.up,
     down: migration_20261124_064455_reviews.down,
-    name: '20261124_064455_reviews'
+    name: '20261124_064455_reviews',
+  },
+  {
+    up: migration_20261124_122538_languages.up,
+    down: migration_20261124_122538_languages.down,
+    name: '20261124_122538_languages'
   },
 ];

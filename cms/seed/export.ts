@@ -13,7 +13,8 @@ import { hasDrafts } from '../versions'
 import { relationId } from '../fields/relation'
 import { clean, joinsOf, toFormat, type ExportContext } from './convert'
 import { FORMAT, type Json } from './format'
-import { ContentError, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
+import { ContentError, LANGUAGES_FOLDER, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
+import { languageFile } from './languages'
 import { lexicalConverter } from './markdown'
 import { mediaStaticDir, type Ticker } from './seed'
 
@@ -52,7 +53,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   if (!(await isEmptyFolder(root))) {
     if (!force) throw new ExportError(`${root} is not empty. Choose a new folder, or add --force to replace the backup in it.`)
     // Replace what an earlier backup wrote, so a record deleted since then does not come back on restore.
-    for (const entry of [...Object.keys(contentFolders), MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE]) await rm(path.join(root, entry), { recursive: true, force: true })
+    for (const entry of [...Object.keys(contentFolders), LANGUAGES_FOLDER, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE]) await rm(path.join(root, entry), { recursive: true, force: true })
   }
   const report: ExportReport = { records: {}, draftOnly: 0, pendingDrafts: 0, agendaItems: {}, warnings: [] }
 
@@ -163,6 +164,12 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   const settings = (await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })) as unknown as Json
   const { flattenedFields } = payload.globals.config.find((global) => global.slug === 'site-settings')!
   await writeFile(path.join(root, SETTINGS_FILE), `${JSON.stringify(toFormat(flattenedFields, settings, cx, FORMAT['site-settings']!), null, 2)}\n`)
+
+  // The interface strings, one file per language, as content/languages/ holds them.
+  const languages = (await payload.find({ collection: 'languages', pagination: false, depth: 0, overrideAccess: true, sort: 'code' })).docs as unknown as Json[]
+  if (languages.length) await mkdir(path.join(root, LANGUAGES_FOLDER), { recursive: true })
+  for (const language of languages) await writeFile(path.join(root, LANGUAGES_FOLDER, `${String(language.code)}.json`), `${JSON.stringify(languageFile(language), null, 2)}\n`)
+  if (languages.length) report.records[LANGUAGES_FOLDER] = languages.length
 
   // Prove the backup restores: the seeder's own checks, run on what was just written.
   try {

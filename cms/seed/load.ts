@@ -25,6 +25,8 @@ import {
   type ServiceSeed,
   type SettingsSeed,
   type StrategySeed,
+  languageSchema,
+  type LanguageSeed,
 } from './schemas'
 
 export type ContentBundle = {
@@ -44,6 +46,8 @@ export type ContentBundle = {
    * A directory entry's public "From: …" line comes from here unless the entry gives its own `origin`.
    */
   sources: Record<string, OriginSeed>
+  /** languages/<code>.json: the site's interface strings, one file per language (issue 20). */
+  languages: LanguageSeed[]
 }
 
 /** Where media files and their list live inside a content folder. */
@@ -51,6 +55,7 @@ export const MEDIA_FOLDER = 'media'
 export const MEDIA_LIST = 'media.json'
 export const SETTINGS_FILE = 'settings.json'
 export const SOURCES_LIST = 'sources/sources.json'
+export const LANGUAGES_FOLDER = 'languages'
 
 /** Folder in content/ → the schema every JSON file in it must match. */
 export const contentFolders = {
@@ -60,7 +65,7 @@ export const contentFolders = {
   services: serviceSchema,
   news: newsSchema,
   meetings: meetingSchema,
-} satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings' | 'sources'>, z.ZodType>
+} satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings' | 'sources' | 'languages'>, z.ZodType>
 type RecordFolder = keyof typeof contentFolders
 
 export class ContentError extends Error {
@@ -165,6 +170,13 @@ export async function loadContent(root: string): Promise<ContentBundle> {
   }
   bundle.settings = await readChecked(root, SETTINGS_FILE, settingsSchema, problems)
   bundle.sources = (await readChecked(root, SOURCES_LIST, sourcesListSchema, problems)) ?? {}
+  bundle.languages = []
+  for (const name of await listJson(path.join(root, LANGUAGES_FOLDER))) {
+    const file = `${LANGUAGES_FOLDER}/${name}`
+    const language = await readChecked(root, file, languageSchema, problems)
+    if (language && `${language.code}.json` !== name) problems.push(`${file}: code "${language.code}" must match the file name`)
+    if (language) bundle.languages.push(language)
+  }
   problems.push(...crossReferenceProblems(bundle))
   if (problems.length) throw new ContentError(problems)
   return bundle

@@ -25,6 +25,7 @@ import {
 import { isEmailAddress, isSecureWebAddress, isSlug, isUkPhone, isWebAddress } from '../rules'
 import { REVIEW_STATES } from '../review/fields'
 import { providerProblem } from '../directory/provider'
+import { fieldName, LANGUAGE_CODES, OPTIONAL_LANGUAGES, STRING_GROUPS, VOCABULARIES, type LanguageCode, type UiStrings } from '../languages/strings'
 
 /** Lower-case words joined by single hyphens: safe in a URL, stable as an upsert key. */
 export const slug = z.string().refine(isSlug, 'must be lower-case letters, digits and single hyphens, like "domestic-abuse"')
@@ -182,7 +183,37 @@ export const settingsSchema = z.strictObject({
   contact: z.strictObject({ email: email.optional(), url: webAddress.optional() }).optional(),
   /** How long a published domestic homicide review's report stays on the site (issue 21). */
   reviews: z.strictObject({ publicationWindowMonths: z.number().int().min(1).max(120) }).optional(),
+  /** The languages the site offers besides English (issue 20); left out, the CMS keeps what it has. */
+  languages: z.array(z.enum(OPTIONAL_LANGUAGES as [string, ...string[]])).optional(),
 })
+
+/** One interface string: never missing, never empty (a blank button or notice could leave someone stuck). */
+const uiString = z.string({ message: 'is missing' }).trim().min(1, 'must not be empty')
+const stringGroup = (keys: readonly string[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, uiString])), { message: 'is missing' })
+
+/**
+ * content/languages/<code>.json: the public site's interface in one language (cms/languages/strings.ts
+ * lists every string). Every key is required: a language is complete or it is not loaded.
+ */
+export const languageSchema = z.strictObject({
+  /** BCP 47 code; the file is named after it. */
+  code: z.enum(LANGUAGE_CODES, { message: `must be one of ${LANGUAGE_CODES.join(', ')}` }),
+  /** The language's name in itself ("বাংলা"), as the switcher shows it. */
+  endonym: uiString,
+  direction: z.enum(['ltr', 'rtl'], { message: 'must be "ltr" or "rtl"' }),
+  /** Left out: not yet checked. Who checked is a name, as the CMS recorded it. */
+  fluentCheck: z
+    .strictObject({ checked: z.boolean(), checkedBy: z.string().min(1).optional(), checkedAt: isoDateTime.optional() })
+    .optional(),
+  ...Object.fromEntries(Object.entries(STRING_GROUPS).map(([group, { strings }]) => [group, stringGroup(Object.keys(strings))])),
+  ...Object.fromEntries(Object.entries(VOCABULARIES).map(([group, { terms }]) => [group, stringGroup(Object.keys(terms).map(fieldName))])),
+}) as unknown as z.ZodType<LanguageSeed>
+export type LanguageSeed = UiStrings & {
+  code: LanguageCode
+  endonym: string
+  direction: 'ltr' | 'rtl'
+  fluentCheck?: { checked: boolean; checkedBy?: string; checkedAt?: string }
+}
 
 export const partnershipSchema = z.strictObject({
   slug,

@@ -16,6 +16,7 @@ import { joinsOf, toCms } from './convert'
 import { FORMAT, type ImportContext, type Json, KEPT_WHEN_ABSENT } from './format'
 import { type ContentBundle, contentFolders, loadContent } from './load'
 import { markdownConverter } from './markdown'
+import { languageData } from './languages'
 import type { MediaSeed } from './schemas'
 
 /** Per collection: records created, updated, and pending drafts written over published records. */
@@ -165,6 +166,15 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     const { flattenedFields } = payload.globals.config.find((global) => global.slug === 'site-settings')!
     await payload.updateGlobal({ slug: 'site-settings', data: toCms(flattenedFields, bundle.settings, { ...cx, slug: '' }, FORMAT['site-settings']!), depth: 0, req })
     count('site-settings', 'updated')
+  }
+
+  // The interface strings (issue 20), keyed by language code: a few documents, written one by one.
+  for (const language of bundle.languages) {
+    const data = languageData(language)
+    const { docs } = await payload.find({ collection: 'languages', where: { code: { equals: language.code } }, limit: 1, depth: 0, pagination: false, req })
+    if (docs[0]) await payload.update({ collection: 'languages', id: docs[0].id, data, depth: 0, req })
+    else await payload.create({ collection: 'languages', data: data as never, depth: 0, req })
+    count('languages', docs[0] ? 'updated' : 'created')
   }
 
   /** One record, then the children nested in it (a strategy's priorities, a meeting's agenda), under `parent`. */

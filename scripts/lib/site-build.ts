@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { OPTIONAL_LANGUAGES } from '../../cms/languages/strings'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
 import { FULL_BUILD_NEEDED } from '../../site/lib/build-modes'
@@ -264,9 +265,19 @@ export const astroStepWaiting = () => heldAstro?.loaded ?? false
  */
 export const NOT_SEARCHED = new Set(['services', 'support', 'media', '_astro', 'pagefind', 'open-data'])
 
+/** A language's copy of the site (/bn/, /ur/ … issue 20) is read as the site is, one level down: its /support/ is not read either. */
+const LANGUAGE_FOLDERS = new Set<string>(OPTIONAL_LANGUAGES)
+
 export async function searchGlob(folder: string): Promise<string> {
-  const searched = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_SEARCHED.has(e.name)).map((e) => `${e.name}/**/*.html`)
-  return `{${['*.html', ...searched].join(',')}}`
+  const searched = async (under: string): Promise<string[]> =>
+    (
+      await Promise.all(
+        (await readdir(path.join(folder, under), { withFileTypes: true }))
+          .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_SEARCHED.has(e.name))
+          .map(async (e) => (!under && LANGUAGE_FOLDERS.has(e.name) ? [`${e.name}/*.html`, ...(await searched(e.name))] : [`${under ? `${under}/` : ''}${e.name}/**/*.html`])),
+      )
+    ).flat()
+  return `{${['*.html', ...(await searched(''))].join(',')}}`
 }
 
 /**

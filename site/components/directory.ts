@@ -40,6 +40,17 @@ function excerptNodes(excerpt: string): Node[] {
   return out
 }
 
+/**
+ * "12 services matching “x”", in the page's language: a localised directory gives its words on the
+ * count element (data-count-one, data-count-many with {n}, data-matching with {q}); else English.
+ */
+export function countText(count: HTMLElement, shown: number, q: string): string {
+  const { countOne, countMany, matching } = count.dataset
+  const base = shown === 1 && countOne ? countOne : countMany ? countMany.replace('{n}', String(shown)) : `${shown} ${shown === 1 ? 'service' : 'services'}`
+  if (!q) return base
+  return matching ? `${base} ${matching.replace('{q}', q)}` : `${base} matching “${q}”`
+}
+
 export function initDirectory(doc: Document = document) {
   const form = doc.querySelector<HTMLFormElement>('[data-directory-form]')
   const list = doc.querySelector<HTMLElement>('[data-directory-list]')
@@ -50,7 +61,9 @@ export function initDirectory(doc: Document = document) {
   const pagesButton = doc.querySelector<HTMLButtonElement>('[data-directory-pages-search]')
   const pagesQuery = doc.querySelector<HTMLElement>('[data-directory-pages-query]')
   const pagesStatus = doc.querySelector<HTMLElement>('[data-directory-pages-status]')
-  if (!form || !list || !count || !empty || !pages || !pagesList || !pagesButton || !pagesQuery || !pagesStatus) return
+  if (!form || !list || !count || !empty) return
+  // The search of news and other pages is on the English directory only: those pages are in English.
+  const searchesPages = Boolean(pages && pagesList && pagesButton && pagesQuery && pagesStatus)
   const cards = [...list.querySelectorAll<HTMLElement>('[data-service]')]
   form.hidden = false
 
@@ -86,7 +99,8 @@ export function initDirectory(doc: Document = document) {
       if (ok) shown++
     }
     empty!.hidden = shown > 0
-    count!.textContent = `${shown} ${shown === 1 ? 'service' : 'services'}${q ? ` matching “${q}”` : ''}`
+    count!.textContent = countText(count!, shown, q)
+    if (!searchesPages) return
     // The other pages are searched only when asked: a new query forgets the last one's pages.
     pagesQuery!.textContent = q
     pagesList!.replaceChildren()
@@ -123,7 +137,7 @@ export function initDirectory(doc: Document = document) {
       if (mine === run) pagesStatus!.textContent = 'Searching the other pages is not available right now. The directory search and filters still work.'
     }
   }
-  pagesButton.addEventListener('click', () => void searchPages())
+  pagesButton?.addEventListener('click', () => void searchPages())
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()

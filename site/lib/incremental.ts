@@ -22,6 +22,7 @@ import { appendFileSync, readFileSync } from 'node:fs'
 import { getEntry } from 'astro:content'
 import { BUILT_AT } from './content'
 import { isOutOfDate } from './dates'
+import { liveLanguages, switcherInput } from './i18n'
 
 import { FULL_BUILD_NEEDED } from './build-modes'
 
@@ -37,10 +38,16 @@ export const serviceInput = (entry: Entry & { data: { confirmed?: Date } }, now:
 
 let siteWide: Promise<string> | undefined
 
-/** What every page shows besides its own content: the site settings (header, footer, quick exit, emergency notice). */
+/**
+ * What every page shows besides its own content: the site settings (header, footer, quick exit,
+ * emergency notice, which languages are on), the English interface strings, and the language
+ * switcher (each live language's name). A language's own strings are not here: its pages name
+ * them (language.digest), so a change to a Bengali string re-renders the Bengali pages only.
+ */
 async function siteWideInput(): Promise<string> {
   const settings = await getEntry('settings', 'site')
-  return JSON.stringify(settings?.data ?? null)
+  const live = settings ? await liveLanguages(settings.data) : []
+  return JSON.stringify([settings?.data ?? null, switcherInput(live), live.find((l) => l.code === 'en')?.digest ?? null])
 }
 
 /** The key of a page built from `inputs` (strings from the helpers above, or plain JSON values). */

@@ -32,6 +32,8 @@ describe('accessibility (axe-core) on every page', () => {
 
   const paths = pagePaths(siteDir)
   it('finds the pages to check', () => expect(paths.length).toBeGreaterThan(30))
+  // Issue 20: every language's pages are checked too, Urdu's right-to-left ones among them.
+  it('checks the pages in every language', () => expect(paths).toEqual(expect.arrayContaining(['/ur/', '/ur/support/', '/bn/support/domestic-abuse/', '/pa/stay-safe-online/', '/pl/', '/ro/support/'])))
 
   const axe = async () =>
     (await page.evaluate(

@@ -198,7 +198,7 @@ afterAll(async () => {
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
-const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'users'] as const
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'languages', 'users'] as const
 /** Written only by the CMS itself or on demand: the shared test CMS may have none yet. */
 const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links'])
 

@@ -88,6 +88,8 @@ describe('keyboard', () => {
 })
 
 describe('reflow at 320 CSS pixels', () => {
+  // Issue 20: every language's pages reflow too, Urdu's right to left (where overflow would go left).
+  it('covers the pages in every language', () => expect(pagePaths(siteDir)).toEqual(expect.arrayContaining(['/ur/', '/ur/support/', '/ur/support/women/', '/bn/', '/pa/support/', '/pl/stay-safe-online/', '/ro/'])))
   it.for(pagePaths(siteDir))('%s scrolls only vertically', async (path) => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } })
     await page.goto(siteUrl + path)

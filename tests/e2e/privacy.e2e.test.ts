@@ -45,6 +45,23 @@ describe('in the browser', () => {
     expect(await context.cookies()).toEqual([])
     expect(await page.evaluate(() => document.cookie)).toBe('')
     await context.close()
+  }, 300_000) // every page in six languages (issue 20): about 260 pages, each waited on until the network is idle
+
+  it('the directory in Urdu (issue 20) searches in the page under the CSP, downloading and storing nothing', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.goto(siteUrl + '/ur/support/', { waitUntil: 'networkidle' })
+    const requested: string[] = []
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    const all = await page.locator('[data-service]').count()
+    await page.fill('#q', 'refuge')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction((n) => document.querySelectorAll('[data-service]:not([hidden])').length < n, all)
+    expect(requested).toEqual([])
+    expect(errors).toEqual([])
+    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0])
+    await page.close()
   })
 
   it('search finds services in the page, downloading nothing, and other pages with Pagefind under the CSP', async () => {

@@ -71,9 +71,12 @@ describe('a changed emergency message', () => {
     expect(stale.map(([p]) => p)).toEqual([])
   })
 
-  it('shows the new message at the foot of every page', () => {
-    const missing = [...pages].filter(([, { doc }]) => text(doc.querySelector('footer [data-emergency-notice]')) !== MESSAGE)
+  it('shows the new message at the foot of every page in English; a page in another language shows that language’s notice (issue 20)', () => {
+    const localised = (p: string) => /^\/(bn|ur|pa|pl|ro)\//.test(p)
+    const missing = [...pages].filter(([p, { doc }]) => !localised(p) && text(doc.querySelector('footer [data-emergency-notice]')) !== MESSAGE)
     expect(missing.map(([p]) => p)).toEqual([])
+    const ur = JSON.parse(readFileSync(path.resolve('content/languages/ur.json'), 'utf8')).emergency.notice
+    expect(text(pages.get('/ur/')!.doc.querySelector('footer [data-emergency-notice]'))).toBe(ur)
   })
 
   it.for(['home', 'directory', 'directory filter', 'open 24 hours', 'service', '404'])('shows it on every %s page, its numbers as telephone links', (type) => {

@@ -17,6 +17,9 @@ if (process.env.SEED_TEST_IMAGE === '1') {
 }
 if (process.env.SEED_TEST_REVIEWS === '1' || process.env.SEED_TEST_REVIEWS === 'fictional')
   await (await import('./review-fixtures')).seedTestReviews(payload, path.dirname(target), { fictionalOwners: process.env.SEED_TEST_REVIEWS === 'fictional' })
+// The languages an admin has switched on (issue 20), e.g. SEED_LANGUAGES=bn,ur; unset keeps the default (all).
+if (process.env.SEED_LANGUAGES !== undefined)
+  await payload.updateGlobal({ slug: 'site-settings', data: { languages: process.env.SEED_LANGUAGES.split(',').filter(Boolean) } as never })
 await payload.destroy()
 const { seconds, pages, excluded } = await buildSite(process.env, { target, quiet: true })
 // What the build left out, for the tests that check a record is left out for the right reason.

@@ -17,6 +17,8 @@ export const SCREENSHOT_PAGES = {
   directory: '/support/',
   service: '/services/imraa-domestic-abuse-support/',
   priority: '/strategies/barking-and-dagenham-vawg-strategy-2018-2022/challenge-abusive-behaviours/',
+  // Issue 20: the home page in Urdu, right to left.
+  'urdu-home': '/ur/',
 }
 
 const server = serveStatic(path.resolve(siteDir))

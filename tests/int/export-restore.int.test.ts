@@ -81,6 +81,10 @@ beforeAll(async () => {
   const story = (await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, limit: 1, depth: 0 })).docs[0]!
   await payload.update({ collection: 'news', id: story.id, data: { image: image.id } })
   await payload.updateGlobal({ slug: 'site-settings', data: { alert: { enabled: true, message: 'Offices closed on Friday.' } } })
+  // A language an editor marked checked by a fluent speaker (issue 20), and one switched off.
+  const polish = (await payload.find({ collection: 'languages', where: { code: { equals: 'pl' } }, depth: 0 })).docs[0]!
+  await payload.update({ collection: 'languages', id: polish.id, data: { fluentCheck: { checked: true, checkedBy: 'A fluent speaker', checkedAt: '2026-11-23T10:00:00.000Z' } } as never })
+  await payload.updateGlobal({ slug: 'site-settings', data: { languages: ['bn', 'ur', 'pa', 'pl'] } as never })
 
   reportA = await exportContent(payload, folderA)
 
@@ -154,6 +158,16 @@ describe('export', () => {
         for (const [field, value] of Object.entries(record)) expect(file![field], `${folder}/${record.slug}.json: ${field}`).toEqual(asExported(value, file![field]))
       }
     }
+  })
+
+  it('writes the interface strings back as content/languages holds them, with who checked a language, and which are on', () => {
+    expect(listFiles(path.join(folderA, 'languages'))).toEqual(listFiles(path.resolve('content/languages')))
+    for (const code of ['bn', 'en', 'pa', 'ro', 'ur']) expect(json(path.join(folderA, 'languages', `${code}.json`)), code).toEqual(json(path.resolve('content/languages', `${code}.json`)))
+    expect(json(path.join(folderA, 'languages', 'pl.json'))).toEqual({
+      ...json(path.resolve('content/languages/pl.json')),
+      fluentCheck: { checked: true, checkedBy: 'A fluent speaker', checkedAt: '2026-11-23T10:00:00.000Z' },
+    })
+    expect(json(path.join(folderA, 'settings.json')).languages).toEqual(['bn', 'ur', 'pa', 'pl'])
   })
 
   it('refuses to write into a non-empty folder unless forced', async () => {

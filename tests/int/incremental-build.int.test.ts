@@ -114,6 +114,18 @@ describe('a publish renders only what changed, and the site equals a full build'
     expect(readdirSync(path.join(live, 'pagefind')).sort()).not.toEqual(indexBefore)
   }, 300_000)
 
+  it('a changed Bengali interface string: the Bengali pages only (issue 20)', async () => {
+    const bn = (await payload.find({ collection: 'languages', where: { code: { equals: 'bn' } }, depth: 0 })).docs[0] as unknown as { id: number; home: Record<string, string> }
+    await payload.update({ collection: 'languages', id: bn.id, data: { home: { ...bn.home, title: `${bn.home.title} (সম্পাদিত)` } } as never })
+    const bengaliPages = readdirSync(path.join(live, 'bn'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length
+    const result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    expect(result.rendered).toBeGreaterThanOrEqual(bengaliPages)
+    // The pages rendered every time (fewer than 10, above), and the Bengali ones: no other language's.
+    expect(result.rendered).toBeLessThan(bengaliPages + 10)
+    expect(readFileSync(path.join(live, 'bn', 'index.html'), 'utf8')).toContain('(সম্পাদিত)')
+  }, 300_000)
+
   it('changed site settings: every page', async () => {
     const settings = (await payload.findGlobal({ slug: 'site-settings' })) as { siteName: string }
     await payload.updateGlobal({ slug: 'site-settings', data: { siteName: `${settings.siteName} Online` } })

@@ -57,7 +57,7 @@ describe('schemas typed against the generated Payload types', () => {
   })
 
   it('cover every schema the site loads (all of them are in this checked program)', () => {
-    for (const name of ['organisationSchema', 'partnershipSchema', 'strategySchema', 'prioritySchema', 'measureSchema', 'serviceSchema', 'newsSchema', 'meetingSchema', 'agendaItemSchema', 'siteSettingsSchema'])
+    for (const name of ['organisationSchema', 'partnershipSchema', 'strategySchema', 'prioritySchema', 'measureSchema', 'serviceSchema', 'newsSchema', 'meetingSchema', 'agendaItemSchema', 'siteSettingsSchema', 'languageSchema'])
       expect(schemas, name).toHaveProperty(name)
   })
 })

@@ -1,9 +1,10 @@
 import type { GlobalConfig } from 'payload'
-import { admins, anyone, hiddenFromNonAdmins } from '../../access'
+import { admins, anyone, hiddenFromNonAdmins, isAdmin } from '../../access'
 import { emailAddress, webAddress } from '../../fields/validators'
 import { isSecureWebAddress } from '../../rules'
 import { settingsChanged } from '../../publishing/hooks'
 import { DEFAULT_PUBLICATION_WINDOW_MONTHS } from '../../reviews/rules'
+import { LANGUAGES, OPTIONAL_LANGUAGES } from '../../languages/strings'
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
@@ -69,6 +70,22 @@ export const SiteSettings: GlobalConfig = {
           admin: { description: 'Shown on such a review’s page. Left empty, the page gives the commissioning partnership’s contact, or says to contact the partnership.' },
         },
       ],
+    },
+    {
+      // Issue 20: a language goes live only when an admin switches it on here (the whole global is
+      // admins-only to update; the field says so again so no later change to the global loosens it).
+      name: 'languages',
+      label: 'Languages the site offers besides English',
+      type: 'select',
+      hasMany: true,
+      options: OPTIONAL_LANGUAGES.map((code) => {
+        const l = LANGUAGES.find((x) => x.code === code)!
+        return { label: `${l.endonym} (${code})`, value: code }
+      }),
+      // Shipped on: without them the crisis path is English-only. Their strings are marked "not yet checked" (README, Languages).
+      defaultValue: [...OPTIONAL_LANGUAGES],
+      access: { update: ({ req }) => isAdmin(req.user) },
+      admin: { description: 'English is always on. A language switched on here gets its own pages (/bn/, /ur/ …) at the next build, with the interface strings from Website → Languages.' },
     },
     {
       name: 'alert',

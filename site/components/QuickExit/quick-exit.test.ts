@@ -93,3 +93,32 @@ describe('QuickExit', () => {
     expect(status()).toBe('')
   })
 })
+
+describe('QuickExit in another language (issue 20)', () => {
+  it('announces the words QuickExit.astro wrote on its root, with the number filled in', () => {
+    vi.useFakeTimers()
+    document.body.innerHTML = `
+      <div data-quick-exit data-msg-remaining-one="ایک" data-msg-remaining-many="Shift: {n} بار" data-msg-leaving="یہ سائٹ چھوڑی جا رہی ہے۔" data-msg-expired="ختم">
+        <a href="https://www.bbc.co.uk/weather" data-quick-exit-link>فوراً باہر نکلیں</a>
+        <div role="status" data-quick-exit-status></div>
+      </div>`
+    const root = document.querySelector<HTMLElement>('[data-quick-exit]')!
+    const navigate = vi.fn()
+    new QuickExit(root, navigate)
+    const status = () => root.querySelector('[data-quick-exit-status]')!.textContent
+    const shift = () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', shiftKey: true }))
+      document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift' }))
+    }
+    shift()
+    expect(status()).toBe('Shift: 2 بار')
+    shift()
+    expect(status()).toBe('ایک')
+    vi.advanceTimersByTime(WINDOW_MS + 1)
+    expect(status()).toBe('ختم')
+    root.querySelector('a')!.click()
+    expect(status()).toBe('یہ سائٹ چھوڑی جا رہی ہے۔')
+    expect(navigate).toHaveBeenCalledWith('https://www.bbc.co.uk/weather')
+    vi.useRealTimers()
+  })
+})

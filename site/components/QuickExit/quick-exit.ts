@@ -15,6 +15,19 @@ export const MESSAGES = {
   expired: 'Quick exit shortcut timed out.',
 }
 
+/**
+ * The announcements in the page's language: QuickExit.astro writes them on the root element
+ * (data-msg-*, from the CMS's interface strings); without them, the English above.
+ */
+export function messagesOf(root: HTMLElement): typeof MESSAGES {
+  const { msgRemainingOne: one, msgRemainingMany: many, msgLeaving: leaving, msgExpired: expired } = root.dataset
+  return {
+    remaining: (n) => (n === 1 && one ? one : many ? many.replace('{n}', String(n)) : MESSAGES.remaining(n)),
+    leaving: leaving || MESSAGES.leaving,
+    expired: expired || MESSAGES.expired,
+  }
+}
+
 /** Counts lone Shift presses within a window. Pure, so its timing is testable without a browser. */
 export class ShiftCounter {
   private times: number[] = []
@@ -53,6 +66,7 @@ export class QuickExit {
   /** Shift held down while another key is pressed (typing a capital) is not a quick-exit press. */
   private shiftUsedAsModifier = false
   private overlay: HTMLElement | null = null
+  private readonly messages: typeof MESSAGES
 
   constructor(
     private readonly root: HTMLElement,
@@ -61,6 +75,7 @@ export class QuickExit {
     const link = root.querySelector<HTMLAnchorElement>('[data-quick-exit-link]')
     if (!link) throw new Error('Quick exit: the link is missing')
     this.link = link
+    this.messages = messagesOf(root)
     this.status = root.querySelector('[data-quick-exit-status]')
     this.indicator = root.querySelector('[data-quick-exit-indicator]')
     const doc = root.ownerDocument
@@ -94,11 +109,11 @@ export class QuickExit {
       return
     }
     this.showProgress(count)
-    this.announce(MESSAGES.remaining(PRESSES - count))
+    this.announce(this.messages.remaining(PRESSES - count))
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.reset()
-      this.announce(MESSAGES.expired)
+      this.announce(this.messages.expired)
     }, WINDOW_MS)
   }
 
@@ -114,7 +129,7 @@ export class QuickExit {
       doc.body.append(this.overlay)
     }
     this.showProgress(PRESSES)
-    this.announce(MESSAGES.leaving)
+    this.announce(this.messages.leaving)
     clearTimeout(this.timer)
     performance.mark('quick-exit:navigate')
     this.navigate(this.link.href)

@@ -1,0 +1,62 @@
+/**
+ * The localised hub pages (issue 20): /<code>/, /<code>/support/, /<code>/support/<key>/ and
+ * /<code>/stay-safe-online/ for every live language but English. getStaticPaths cannot call a
+ * page's frontmatter, so what they share lives here.
+ *
+ * Directory entries exist in English only (phase A): a localised list names each entry and links
+ * to its English page (lang="en", "in English" in the visitor's language). The items are written
+ * as one string per list rather than one component per entry, and say no more than the visitor
+ * needs to choose: five languages × every filter page at 10,000 entries is the languages' biggest
+ * cost (README, Languages: build cost).
+ */
+import type { CollectionEntry } from 'astro:content'
+import { BUILT_AT } from './content'
+import { isOutOfDate } from './dates'
+import { dateFormat, fill, type Language } from './i18n'
+import { fieldName } from '../../cms/languages/strings'
+
+type Service = CollectionEntry<'services'>
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** Text as HTML text or an attribute value: nothing in it is markup. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+
+/** A vocabulary term in the language ("domestic-abuse" → "পারিবারিক নির্যাতন"). */
+export const term = (language: Language, vocabulary: 'categories' | 'audiences' | 'accessModes' | 'stepFreeAccess', key: string) =>
+  (language.strings[vocabulary] as Record<string, string>)[fieldName(key)] ?? key
+
+/**
+ * Directory entries as list items in `language`: each entry's name linking to its English page,
+ * marked lang="en" with "(in English)" in the visitor's language, and a warning when it has not been
+ * confirmed with the service or was last checked long ago. Who runs it, what it is and its tags are
+ * on the English page: five languages repeating them on every filter page would make the languages
+ * cost more than issue 20 allows (README, Languages: build cost). `filterable` adds the data
+ * attributes the in-page search and filters read (components/directory.ts), for the directory page.
+ */
+export function serviceItems(services: Service[], language: Language, { filterable = false }: { filterable?: boolean } = {}, now: Date = BUILT_AT): string {
+  const t = language.strings
+  const marker = `<span lang="${escapeHtml(language.code)}">(${escapeHtml(t.languageSwitcher.inEnglish)})</span>`
+  const notConfirmed = ` <span class="tag tag--warn">${escapeHtml(t.directory.notConfirmed)}</span>`
+  const format = dateFormat(language.code)
+  const [before = '', after = ''] = escapeHtml(t.dates.lastChecked).split('{date}')
+  const data = (name: string, values: string[]) => (values.length ? ` data-${name}="${escapeHtml(values.join(' '))}"` : '')
+  return services
+    .map(({ data: s }) => {
+      const stale = s.confirmed !== undefined && isOutOfDate(s.confirmed, now)
+      const warning =
+        s.confirmed === undefined
+          ? notConfirmed
+          : stale
+            ? ` <span class="tag tag--warn">${before}<time datetime="${s.confirmed.toISOString().slice(0, 10)}">${escapeHtml(format.format(s.confirmed))}</time>${after}</span>`
+            : ''
+      const attrs = filterable
+        ? ` data-service${data('categories', s.categories)}${data('audiences', s.audiences)}${data('areas', s.areas)}${data('access', s.accessModes)}${data('step-free', [s.stepFreeAccess.status])}` +
+          (s.languages.length ? ` data-languages="${escapeHtml(s.languages.map((l) => l.toLowerCase()).join('|'))}"` : '')
+        : ''
+      return `<li${s.urgent ? ' class="urgent"' : ''}${attrs}><a href="/services/${escapeHtml(s.slug)}/" lang="en" hreflang="en">${escapeHtml(s.name)} ${marker}</a>${s.urgent ? ` <span class="tag tag--urgent">${escapeHtml(t.directory.open24)}</span>` : ''}${warning}</li>`
+    })
+    .join('')
+}
+
+/** "1 service" / "12 services" in the language. */
+export const countOf = (language: Language, n: number) => (n === 1 ? language.strings.directory.countOne : fill(language.strings.directory.countMany, { n }))
