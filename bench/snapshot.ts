@@ -25,6 +25,7 @@ const LOADERS: [CollectionSlug, number, string[]?][] = [
   ['agenda-items', 1],
   ['reviews', 1],
   ['recommendations', 1],
+  ['languages', 0],
 ]
 
 const out = process.argv[2]

@@ -29,7 +29,7 @@ const fieldAt = (fields: FlattenedField[], [name, ...rest]: string[]): Flattened
 
 describe('collections the public site is built from', () => {
   it('are the ones that always were, in the config’s order', () => {
-    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media'])
+    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
   })
 
   it('check on publish every relation between them that points at a collection with drafts', () => {
