@@ -45,20 +45,24 @@ function niceStep(raw: number) {
 }
 
 /** bench/results/publish.svg: publish-to-live against N, beside plot.svg. */
-export type PublishPlotRow = { services: number; publishToLiveSeconds: number }
+export type PublishPlotRow = { services: number; publishToLiveSeconds: number; rawPublishSeconds?: number }
 
 export function publishPlotSvg(rows: PublishPlotRow[], subtitle: string): string {
   const ns = rows.map((r) => r.services)
   const chart = panel(0, 'Publish to live', 'seconds', ns, [
     { label: 'Publish-to-live: one edit saved over REST → new page served', color: '#1d70b8', values: rows.map((r) => r.publishToLiveSeconds) },
-  ], { value: 15, label: 'budget 15 s' })
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 400" width="440" height="400" font-family="system-ui, sans-serif" role="img" aria-labelledby="t d">
+    // Runs from before the floor was measured have none to draw.
+    ...(rows.every((r) => r.rawPublishSeconds !== undefined)
+      ? [{ label: 'Raw publish floor: Astro alone re-rendering the pages one edit changes', color: '#00703c', values: rows.map((r) => r.rawPublishSeconds!) }]
+      : []),
+  ], { value: 5, label: 'budget 5 s (issue 19)' })
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 420" width="440" height="420" font-family="system-ui, sans-serif" role="img" aria-labelledby="t d">
 <title id="t">CSP Hub benchmark: publish-to-live against the number of directory entries</title>
 <desc id="d">${esc(subtitle)}</desc>
-<rect width="440" height="400" fill="#fff"/>
+<rect width="440" height="420" fill="#fff"/>
 <g fill="#0b0c0c">
 ${chart}
-<text x="220" y="392" text-anchor="middle" font-size="8" fill="#505a5f">${esc(subtitle)}</text>
+<text x="220" y="412" text-anchor="middle" font-size="8" fill="#505a5f">${esc(subtitle)}</text>
 </g>
 </svg>
 `
@@ -74,7 +78,7 @@ export function plotSvg(rows: PlotRow[], subtitle: string): string {
   const memory = panel(440, 'Peak memory of the build (process tree)', 'MB (summed RSS)', ns, [
     { label: 'CMS build, whole pipeline (at 10k the peak is Pagefind indexing)', color: '#d4351c', values: rows.map((r) => r.peakRssMb) },
     { label: 'Raw Astro floor', color: '#00703c', values: rows.map((r) => r.rawPeakRssMb) },
-  ], { value: 2048, label: 'budget 2 GB' })
+  ], { value: 1500, label: 'budget 1,500 MB (issue 19)' })
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 880 400" width="880" height="400" font-family="system-ui, sans-serif" role="img" aria-labelledby="t d">
 <title id="t">CSP Hub benchmark: build time and peak memory against the number of directory entries</title>
 <desc id="d">${esc(subtitle)}</desc>

@@ -29,6 +29,9 @@ it('npm run bench with BENCH_SIZES=50 writes its results with the expected figur
   // 50 services, their organisations, news, strategies and the fixed pages: more than 100 pages.
   expect(row.pages).toBeGreaterThan(100)
   for (const figure of ['seedSeconds', 'buildSeconds', 'rawAstroSeconds']) expect(row[figure], figure).toBeGreaterThan(0.5)
+  // The floor of a publish: Astro alone re-rendering what the one edit changes, from its warm store.
+  expect(row.rawPublishSeconds).toBeGreaterThan(0.5)
+  expect(row.rawPublishSeconds).toBeLessThan(row.rawAstroSeconds * 2)
   expect(row.peakRssMb).toBeGreaterThan(100)
   expect(latest.publishToLiveSeconds).toBeGreaterThan(0.5) // a debounced rebuild at least
   expect(latest.publishToLiveSeconds).toBeLessThan(300)
@@ -60,7 +63,10 @@ it('npm run bench with BENCH_SIZES=50 writes its results with the expected figur
     expect(s.cls, kind).toBeLessThan(0.05)
     expect(s.lcpMs, kind).toBeGreaterThan(0)
   }
-  expect(details.publishToLive).toEqual([expect.objectContaining({ services: 50, publishToLiveSeconds: latest.publishToLiveSeconds })])
+  expect(details.publishToLive).toEqual([expect.objectContaining({ services: 50, publishToLiveSeconds: latest.publishToLiveSeconds, rawPublishSeconds: row.rawPublishSeconds })])
+  // Only the edited entry's page and the pages that list it are re-rendered for the floor, not the site.
+  expect(details.build[0].rawPublishPages).toBeGreaterThan(0)
+  expect(details.build[0].rawPublishPages).toBeLessThan(details.build[0].rawPages)
   for (const plot of ['plot.svg', 'publish.svg']) {
     expect(existsSync(path.join(results, plot)), plot).toBe(true)
     expect(readFileSync(path.join(results, plot), 'utf8')).toMatch(/<circle [^>]*><title>[^<]* at N=50<\/title>/)
