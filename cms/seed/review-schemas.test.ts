@@ -81,6 +81,16 @@ describe('reviews in a backup', () => {
     expect(await problemsOf(withReview({ ...review, status: 'submitted' }))).toEqual([
       expect.stringMatching(/^reviews\/adult-t-test-fixture\.json: status must be "published" or "available-on-request" for a published review/),
     ])
+    // Its own redaction term in its public text (only possible past the CMS): the field and the term's number, never the term.
+    const named = [
+      ...(await problemsOf(withReview({ ...review, report: '## Findings\n\nThe report names **Zephyrine** Quillfeather.' }))),
+      ...(await problemsOf(withReview({ ...review, recommendations: [{ ...review.recommendations[0], statusNote: 'Zephyrine Quillfeather was seen' }] }))),
+    ]
+    expect(named).toEqual([
+      expect.stringMatching(/^reviews\/adult-t-test-fixture\.json: report Not published: this field contains redaction term 1 of the review's list/),
+      expect.stringMatching(/^reviews\/adult-t-test-fixture\.json: recommendations\[0\]\.statusNote Not published: this field contains redaction term 1/),
+    ])
+    for (const problem of named) expect(problem).not.toContain('Quillfeather')
     const draft = await loadContent(contentDir(withReview({ slug: review.slug, publication: 'draft', pseudonym: 'Adult W (test fixture)', status: 'submitted' })))
     expect(draft.reviews[0]).toMatchObject({ publication: 'draft', recommendations: [], redactionTerms: [] })
   })

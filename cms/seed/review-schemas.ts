@@ -9,7 +9,7 @@
  * a recommendation has no slug of its own and belongs to exactly one review.
  */
 import { z } from 'zod'
-import { PROCEEDINGS, PUBLIC_REVIEW_STATUSES, RECOMMENDATION_STATUSES, REVIEW_STATUSES, REVIEW_TYPES, publicationProblems } from '../reviews/rules'
+import { PROCEEDINGS, PUBLIC_REVIEW_STATUSES, RECOMMENDATION_STATUSES, REVIEW_STATUSES, REVIEW_TYPES, publicationProblems, recommendationPublicText, redactionProblems, termsOf } from '../reviews/rules'
 import { type Check, type Editorial, editorial, isoDate, markdown, mediaFile, reviewSchema, slug } from './schemas'
 
 const values = <T extends readonly { value: string }[]>(list: T) => list.map((o) => o.value) as unknown as [T[number]['value'], ...T[number]['value'][]]
@@ -78,8 +78,10 @@ export const homicideReviewFields = z.strictObject({
 
 /**
  * A published review meets the gates the CMS checks before it publishes one
- * (cms/reviews/rules.ts), reported here on the field before anything is written. The redaction
- * terms are checked by the CMS itself on restore, inside the seed's one transaction.
+ * (cms/reviews/rules.ts), and its public text holds none of its redaction terms (possible only by
+ * writing to the database past the CMS): reported here on the field, naming the term's number and
+ * never the term, before anything is written — so an export that would not restore says so the
+ * day it is made.
  */
 const publishable: Check = (schema) =>
   schema.superRefine((value, ctx) => {
@@ -90,6 +92,8 @@ const publishable: Check = (schema) =>
       return
     }
     for (const problem of publicationProblems(v)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message })
+    const text = { pseudonym: v.pseudonym, executiveSummary: v.executiveSummary ?? '', report: v.report ?? '', qaLetterTitle: v.qaLetterTitle ?? '', reportPdfTitle: v.reportPdfTitle ?? '' }
+    for (const problem of redactionProblems(text, termsOf(v.redactionTerms))) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
   })
 export const homicideReviewSchema = editorial(homicideReviewFields, ['recommendations'], publishable)
 
@@ -126,9 +130,13 @@ export function reviewCrossReferenceProblems(bundle: {
     ;(review.recommendations ?? []).forEach((rec, i) => {
       if (keys.has(rec.recommendation ?? '')) problems.push(`${file}: recommendations[${i}].recommendation is the same as another of this review's (a restore finds each by its wording)`)
       keys.add(rec.recommendation ?? '')
+      // The CMS checks every save of a recommendation against its review's newest terms (its draft's, if any).
+      const { draft } = review as { draft?: { redactionTerms?: unknown } }
+      const terms = termsOf(draft ? (draft.redactionTerms ?? []) : review.redactionTerms)
       for (const [v, at] of versions(rec, `recommendations[${i}].`)) {
         need(organisations, v.organisation, `${file}: ${at}organisation`, 'does not exist in organisations/')
         need(priorities, v.priority, `${file}: ${at}priority`, 'is not a priority of any strategy in strategies/')
+        for (const problem of redactionProblems(recommendationPublicText(v as { recommendation?: string; statusNote?: string }), terms)) problems.push(`${file}: ${at}${problem.path} ${problem.message}`)
       }
     })
   }

@@ -117,17 +117,21 @@ describe('restore of reviews', () => {
     for (const file of filesA) expect(readFileSync(path.join(folderB, file), 'utf8'), file).toBe(readFileSync(path.join(folderA, file), 'utf8'))
   })
 
-  it('writes nothing when one review in the backup is refused by the CMS (a redaction term in its text)', async () => {
+  it('writes nothing when the CMS refuses one record part-way through (a published recommendation of a draft review)', async () => {
     const folderC = path.join(path.dirname(folderA), 'C')
     cpSync(folderA, folderC, { recursive: true })
-    const live = reviewFile(folderC, F.live.slug)
-    writeFileSync(path.join(folderC, 'reviews', `${F.live.slug}.json`), JSON.stringify({ ...live, report: `## Findings\n\nThe report names ${F.term}.` }))
-    const extra = { ...reviewFile(folderC, F.expired.slug), slug: 'test-fixture-adult-y', pseudonym: 'Adult Y (test fixture)' }
-    writeFileSync(path.join(folderC, 'reviews', 'test-fixture-adult-y.json'), JSON.stringify(extra))
+    const write = (slug: string, body: object) => writeFileSync(path.join(folderC, 'reviews', `${slug}.json`), JSON.stringify(body))
+    // Written before the refusal (files go in name order): a new review, and a change to Adult T.
+    write('test-fixture-adult-a', { ...reviewFile(folderC, F.expired.slug), slug: 'test-fixture-adult-a', pseudonym: 'Adult A (test fixture)' })
+    write(F.live.slug, { ...reviewFile(folderC, F.live.slug), pseudonym: 'Adult T (test fixture, changed)' })
+    // The format accepts it; the CMS refuses to publish a recommendation its review does not show.
+    write(F.draft.slug, { ...reviewFile(folderC, F.draft.slug), recommendations: [{ recommendation: 'Test fixture: published too early', organisation: reviewFile(folderC, F.live.slug).recommendations[0].organisation, status: 'not-started' }] })
     const before = (await payload.count({ collection: 'reviews' })).totalDocs
-    await expect(seedFromFolder(payload, folderC)).rejects.toThrow(/this field contains redaction term 1/)
+    await expect(seedFromFolder(payload, folderC)).rejects.toThrow(/field is invalid: Review/)
     expect((await payload.count({ collection: 'reviews' })).totalDocs).toBe(before)
-    const stored = (await payload.find({ collection: 'reviews', where: { slug: { equals: F.live.slug } }, depth: 0 })).docs[0]!
-    expect(JSON.stringify(stored.report)).not.toContain(F.term)
+    expect((await payload.find({ collection: 'reviews', where: { slug: { equals: 'test-fixture-adult-a' } }, draft: true })).totalDocs).toBe(0)
+    const live = (await payload.find({ collection: 'reviews', where: { slug: { equals: F.live.slug } }, depth: 0 })).docs[0]!
+    expect(live.pseudonym).toBe(F.live.pseudonym)
+    expect((await payload.find({ collection: 'recommendations', where: { recommendation: { equals: 'Test fixture: published too early' } }, draft: true })).totalDocs).toBe(0)
   })
 })
