@@ -1394,7 +1394,8 @@ export interface PreviewLink {
    * Who it is for, e.g. "Cllr Smith — sign-off of the strategy".
    */
   label: string;
-  collectionSlug: 'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings';
+  collectionSlug:
+    'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings' | 'reviews';
   documentId: string;
   /**
    * At most 14 days from now.

@@ -8,6 +8,7 @@ import type {
   NewsPageProps,
   PartnershipPageProps,
   PriorityPageProps,
+  ReviewPageProps,
   ServicePageProps,
   StrategyPageProps,
 } from '../site/components/pages/props'
@@ -19,6 +20,7 @@ export type PreviewPage =
   | { kind: 'news'; props: NewsPageProps }
   | { kind: 'meeting'; props: MeetingPageProps }
   | { kind: 'partnership'; props: PartnershipPageProps }
+  | { kind: 'review'; props: ReviewPageProps }
 
 export type PreviewLocals = {
   page: PreviewPage

@@ -3,16 +3,18 @@
  * editors see every partner change awaiting review (with a link to Payload's version comparison
  * and to the entry, where they publish or write a note and request changes); partners see each of
  * their organisation's entries with its state, the editor's note and whether its six-monthly check
- * is due. Everything is read through access control as the signed-in user.
+ * is due, then their organisation's review recommendations (issue 21) with progress, due date and
+ * whether an update awaits review. Everything is read through access control as the signed-in user.
  */
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, PayloadRequest } from 'payload'
 import { isPartner, isStaff } from '../access'
 import { relationId } from '../fields/relation'
-import type { Organisation, Service } from '../payload-types'
+import type { Organisation, Recommendation, Service } from '../payload-types'
 import { REVIEW_STATES } from '../review/fields'
 import { isReviewDue } from '../rules'
+import { labelOf, RECOMMENDATION_STATUSES } from '../reviews/rules'
 import { ConfirmEntry } from './email/ConfirmEntry'
 
 /** A directory entry or an organisation profile, as the queue lists it (organisations have no provider or confirmation). */
@@ -126,6 +128,21 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
     )
     const entries: Entry[] = docs.map((d) => (confirmedOn.has(d.id) ? { ...d, confirmed: { ...d.confirmed, on: confirmedOn.get(d.id) } } : d))
     const due = entries.filter((e) => isReviewDue(e.confirmed?.on)).length
+    // Their organisation's recommendations, newest save first (a pending update is the draft):
+    // what the collection's access lets them read, no more. Its review's pseudonym shows once the
+    // review is published (before that the relation is a bare id to them).
+    const recommendations = (
+      await req.payload.find({
+        collection: 'recommendations',
+        draft: true,
+        overrideAccess: false,
+        user,
+        depth: 1,
+        limit: 500,
+        sort: 'dueDate',
+        where: { organisation: { equals: relationId(user.organisation) } },
+      })
+    ).docs as Recommendation[]
     return template(
       <>
         <h1>Your directory entries</h1>
@@ -158,6 +175,37 @@ export async function ReviewQueue({ initPageResult, params, searchParams }: Admi
             ))}
           </tbody>
         </table>
+        {recommendations.length > 0 ? (
+          <>
+            <h2>Your organisation’s review recommendations</h2>
+            <p>Recommendations of domestic homicide reviews your organisation owns. Update their progress; the comms team checks it before it appears on the public site.</p>
+            <table className="csp-review__table csp-review__recommendations">
+              <thead>
+                <tr>
+                  <th scope="col">Recommendation</th>
+                  <th scope="col">Progress</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Review state</th>
+                  <th scope="col">Note from the comms team</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recommendations.map((rec) => (
+                  <tr key={rec.id}>
+                    <td>
+                      <a href={`/admin/collections/recommendations/${rec.id}`}>{rec.recommendation}</a>
+                      {typeof rec.homicideReview === 'object' && rec.homicideReview?.pseudonym ? <div className="csp-review__muted">{rec.homicideReview.pseudonym}</div> : null}
+                    </td>
+                    <td>{labelOf(RECOMMENDATION_STATUSES, rec.status)}</td>
+                    <td>{day(rec.dueDate)}</td>
+                    <td>{rec.review?.state ? stateLabel(rec.review.state) : rec._status === 'published' ? 'Live' : 'Draft'}</td>
+                    <td>{rec.review?.note || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
       </>,
     )
   }

@@ -34,6 +34,12 @@ function dataFields(fields: FlattenedField[], skip: readonly string[] = []) {
 export const joinsOf = (fields: FlattenedField[]) =>
   fields.filter((field): field is FlattenedJoinField & { collection: string } => field.type === 'join' && typeof field.collection === 'string')
 
+/** A collection's nested children: its join fields and those the format declares (`nested`, a review's recommendations). */
+export const childrenOf = (collection: string, fields: FlattenedField[]): { name: string; collection: string; on: string; defaultSort?: unknown }[] => [
+  ...joinsOf(fields),
+  ...(FORMAT[collection]?.nested ?? []),
+]
+
 const ruleOf = (rules: Rules, path: string): FieldRule | undefined => rules.fields?.[path] ?? SHARED[path]
 
 /** A format record → the data Payload's create or update takes. */

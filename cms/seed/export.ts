@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { hasDrafts } from '../versions'
 import { relationId } from '../fields/relation'
-import { clean, joinsOf, toFormat, type ExportContext } from './convert'
+import { childrenOf, clean, toFormat, type ExportContext } from './convert'
 import { FORMAT, type Json } from './format'
 import { ContentError, LANGUAGES_FOLDER, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE, contentFolders, loadContent } from './load'
 import { languageFile } from './languages'
@@ -86,7 +86,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   const keys = new Map([['media', new Map(mediaDocs.map((m) => [String(m.id), String(m.filename)]))]])
   const folders = Object.keys(contentFolders) as CollectionSlug[]
   const read = new Map<string, State[]>()
-  for (const collection of [...folders, ...folders.flatMap((c) => joinsOf(fieldsOf(c)).map((join) => join.collection as CollectionSlug))]) {
+  for (const collection of [...folders, ...folders.flatMap((c) => childrenOf(c, fieldsOf(c)).map((join) => join.collection as CollectionSlug))]) {
     read.set(collection, await states(collection))
     keys.set(collection, new Map(read.get(collection)!.map((s) => [String(s.id), s.slug])))
   }
@@ -105,7 +105,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
       if (draft.uuid === live.uuid) delete draft.uuid
     }
     const children: Json = {}
-    for (const join of joinsOf(fieldsOf(collection))) {
+    for (const join of childrenOf(collection, fieldsOf(collection))) {
       const { key = ['slug'], position } = FORMAT[join.collection]!
       const sortBy = String(join.defaultSort ?? position)
       children[join.name] = read
@@ -123,7 +123,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
 
   // Nested children whose parent is gone cannot be written anywhere.
   for (const parent of folders)
-    for (const join of joinsOf(fieldsOf(parent))) {
+    for (const join of childrenOf(parent, fieldsOf(parent))) {
       const name = (collection: string) => String(payload.collections[collection as CollectionSlug].config.labels.singular).toLowerCase()
       const orphans = read.get(join.collection)!.filter((child) => !read.get(parent)!.some((p) => String(p.id) === String(relationId(child.live[join.on]))))
       if (!FORMAT[join.collection]!.key) for (const orphan of orphans) report.warnings.push(`${name(join.collection)} "${orphan.slug}" belongs to no ${name(parent)} and was not exported`)

@@ -5,6 +5,7 @@
  */
 import { v5 as uuidv5 } from 'uuid'
 import type { z } from 'zod'
+import { homicideReviewFields, recommendationFields } from './review-schemas'
 import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, organisationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
 
 export type Json = Record<string, unknown>
@@ -38,6 +39,11 @@ export type Rules = {
   key?: string[]
   /** A nested child's field that holds its place in its parent's list: set on import, not exported. */
   position?: string
+  /**
+   * Children written nested in this collection's records that have no join field to say so (a
+   * review's recommendations): like a join, `on` is the child's relation to its parent.
+   */
+  nested?: { name: string; collection: string; on: string; defaultSort?: string }[]
 }
 
 /** Namespace for ids derived from slugs, so a fresh seed gives every record the same open-data id. */
@@ -96,6 +102,9 @@ export const FORMAT: Record<string, Rules> = {
   news: { order: keys(newsFields) },
   meetings: { order: keys(meetingFields) },
   'agenda-items': { order: keys(agendaItemSchema), key: ['meeting', 'number'], position: 'position' },
+  // Domestic homicide reviews (backups only: content/ holds none), each with its recommendations.
+  reviews: { order: keys(homicideReviewFields), nested: [{ name: 'recommendations', collection: 'recommendations', on: 'homicideReview', defaultSort: 'order' }] },
+  recommendations: { order: keys(recommendationFields), key: ['homicideReview', 'recommendation'] },
   // Named by file name (media.json), written by the seeder and exporter themselves.
   media: { order: [] },
   'site-settings': { order: keys(settingsSchema), partial: true, fields: { 'alert.enabled': alwaysWritten } },

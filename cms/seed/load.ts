@@ -28,6 +28,7 @@ import {
   languageSchema,
   type LanguageSeed,
 } from './schemas'
+import { homicideReviewSchema, reviewCrossReferenceProblems, type HomicideReviewSeed } from './review-schemas'
 
 export type ContentBundle = {
   organisations: OrganisationSeed[]
@@ -36,6 +37,8 @@ export type ContentBundle = {
   services: ServiceSeed[]
   news: NewsSeed[]
   meetings: MeetingSeed[]
+  /** Domestic homicide reviews with their recommendations: in backups only, never in content/ (./review-schemas.ts). */
+  reviews: HomicideReviewSeed[]
   /** media.json: files in `mediaDir`, uploaded through Payload (sharp makes the sizes). */
   media: MediaSeed[]
   mediaDir: string
@@ -65,6 +68,7 @@ export const contentFolders = {
   services: serviceSchema,
   news: newsSchema,
   meetings: meetingSchema,
+  reviews: homicideReviewSchema,
 } satisfies Record<Exclude<keyof ContentBundle, 'media' | 'mediaDir' | 'settings' | 'sources' | 'languages'>, z.ZodType>
 type RecordFolder = keyof typeof contentFolders
 
@@ -177,7 +181,7 @@ export async function loadContent(root: string): Promise<ContentBundle> {
     if (language && `${language.code}.json` !== name) problems.push(`${file}: code "${language.code}" must match the file name`)
     if (language) bundle.languages.push(language)
   }
-  problems.push(...crossReferenceProblems(bundle))
+  problems.push(...crossReferenceProblems(bundle), ...reviewCrossReferenceProblems(bundle))
   if (problems.length) throw new ContentError(problems)
   return bundle
 }

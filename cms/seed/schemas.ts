@@ -62,7 +62,7 @@ export const webAddress = z.string().refine(isWebAddress, 'must be a web address
 /** An email address (cms/rules/email.ts). Never a named officer's own. */
 export const email = z.string().refine(isEmailAddress, 'must be an email address')
 
-const markdown = z.string().min(1, 'must not be empty')
+export const markdown = z.string().min(1, 'must not be empty')
 
 /** A file in the backup's media/ folder, by name, e.g. "board-meeting.jpg"; listed in media.json. */
 export const mediaFile = z
@@ -103,7 +103,7 @@ export const confirmedSchema = z.strictObject(
 /** The id a record has in the directory it was imported from (Open Referral). */
 const externalId = z.string().min(1).optional()
 
-type Check = <T extends z.ZodType>(schema: T) => T
+export type Check = <T extends z.ZodType>(schema: T) => T
 const noCheck: Check = (schema) => schema
 
 /**
@@ -116,7 +116,7 @@ const noCheck: Check = (schema) => schema
  * `children` are nested records with their own publication state (priorities in a strategy, agenda
  * items in a meeting): not part of a draft. `check` adds cross-field rules to every variant.
  */
-function editorial<Shape extends z.core.$ZodLooseShape, Children extends keyof Shape & string = never>(
+export function editorial<Shape extends z.core.$ZodLooseShape, Children extends keyof Shape & string = never>(
   fields: z.ZodObject<Shape, z.core.$strict>,
   children: Children[] = [],
   check: Check = noCheck,
@@ -395,7 +395,7 @@ export const meetingFields = z.strictObject({
 export const meetingSchema = editorial(meetingFields, ['agenda'])
 
 /** A parsed record; `publication` may be left out by code that builds records itself (it means "published"). */
-type Editorial<T> = T extends { publication: infer P } ? Omit<T, 'publication'> & { publication?: P } : T
+export type Editorial<T> = T extends { publication: infer P } ? Omit<T, 'publication'> & { publication?: P } : T
 
 export type OrganisationSeed = Editorial<z.infer<typeof organisationSchema>>
 export type PartnershipSeed = z.infer<typeof partnershipSchema>

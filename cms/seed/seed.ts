@@ -12,7 +12,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { hasDrafts } from '../versions'
 import { BulkWriter } from './bulk'
-import { joinsOf, toCms } from './convert'
+import { childrenOf, toCms } from './convert'
 import { FORMAT, type ImportContext, type Json, KEPT_WHEN_ABSENT } from './format'
 import { type ContentBundle, contentFolders, loadContent } from './load'
 import { markdownConverter } from './markdown'
@@ -186,7 +186,7 @@ async function write(payload: Payload, req: PayloadRequest, bundle: ContentBundl
     const where = Object.fromEntries((rules.key ?? ['slug']).map((key) => [key, { equals: keyed[key] }]))
     const id = hasDrafts(config) ? await editorial(collection, where, record, toData) : await upsert(collection, where, toData(record))
     if (record.slug) ids.get(collection)!.set(record.slug, id)
-    for (const join of joinsOf(config.flattenedFields)) {
+    for (const join of childrenOf(collection, config.flattenedFields)) {
       const position = FORMAT[join.collection]!.position
       for (const [index, child] of ((record[join.name] ?? []) as FormatRecord[]).entries())
         await put(join.collection as CollectionSlug, child, { [join.on]: id, ...(position ? { [position]: index } : {}) })

@@ -11,3 +11,8 @@ export const strategiesOrder = (a: { periodStart: number }, b: { periodStart: nu
 /** A strategy's priorities, and a meeting's agenda items. */
 export const prioritiesOrder = (a: { order: number }, b: { order: number }) => a.order - b.order
 export const agendaOrder = (a: { position: number }, b: { position: number }) => a.position - b.position
+/** Domestic homicide reviews: newest year first, then by pseudonym. */
+export const reviewsOrder = (a: { year: number; pseudonym: string }, b: { year: number; pseudonym: string }) => b.year - a.year || a.pseudonym.localeCompare(b.pseudonym, 'en-GB')
+/** A review's action plan in its own order, then as written. */
+export const recommendationsOrder = (a: { order?: number | null; recommendation: string }, b: { order?: number | null; recommendation: string }) =>
+  (a.order ?? 1e9) - (b.order ?? 1e9) || a.recommendation.localeCompare(b.recommendation, 'en-GB')

@@ -4,10 +4,9 @@ import { BUILT_AT } from './content'
 import { publicState } from './reviews'
 import type { Recommendation, Review, SiteSettings } from '../schemas'
 
-/** Newest year first, then by pseudonym. */
-export const reviewsOrder = (a: Review, b: Review) => b.year - a.year || a.pseudonym.localeCompare(b.pseudonym, 'en-GB')
-/** An action plan in its own order, then as written. */
-export const recommendationsOrder = (a: Recommendation, b: Recommendation) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.recommendation.localeCompare(b.recommendation, 'en-GB')
+// In lib/order.ts, which the preview shares (it cannot import astro:content).
+import { recommendationsOrder, reviewsOrder } from './order'
+export { recommendationsOrder, reviewsOrder }
 
 export async function reviews() {
   return (await getCollection('reviews')).map((r) => r.data).sort(reviewsOrder)

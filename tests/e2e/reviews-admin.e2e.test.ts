@@ -92,7 +92,7 @@ describe('an editor publishing a review', () => {
 
 describe('a partner updating their recommendation', () => {
   it('submits the progress for review from the form; the live record waits for an editor', async () => {
-    const rec = await call(editor, 'POST', '/recommendations', { homicideReview: reviewId, recommendation: `Fictional admin recommendation ${stamp}`, organisation: org, status: 'not-started', _status: 'published' })
+    const rec = await call(editor, 'POST', '/recommendations', { homicideReview: reviewId, recommendation: `Fictional admin recommendation ${stamp}`, organisation: org, status: 'not-started', dueDate: '2027-03-31T00:00:00.000Z', _status: 'published' })
     expect(rec.status, JSON.stringify(rec.json)).toBe(201)
     recommendationId = rec.json.doc.id
     const { context, page } = await signedIn(partner)
@@ -117,5 +117,19 @@ describe('a partner updating their recommendation', () => {
     await row.waitFor({ timeout: 30_000 })
     expect(await row.textContent()).toContain('Review recommendation progress')
     await desk.context.close()
+  })
+
+  it('lists the partner’s recommendations on their own review page, with progress, due date and the update awaiting review', async () => {
+    const { context, page } = await signedIn(partner)
+    await page.goto(`${cms}/admin/review`)
+    const row = page.locator('.csp-review__recommendations tr', { hasText: `Fictional admin recommendation ${stamp}` })
+    await row.waitFor({ timeout: 30_000 })
+    const cells = (await row.locator('td').allTextContents()).map((t) => t.trim())
+    // Their saved progress, its due date, and that the update awaits an editor.
+    expect(cells.slice(1, 4)).toEqual(['Not started', '31 Mar 2027', 'Awaiting review'])
+    expect(await row.locator('a').getAttribute('href')).toBe(`/admin/collections/recommendations/${recommendationId}`)
+    // Their directory entries stay on the same page.
+    expect(await page.getByRole('heading', { name: 'Your directory entries' }).count()).toBe(1)
+    await context.close()
   })
 })

@@ -156,6 +156,32 @@ describe('publication window', () => {
     expect(await payload.findByID({ collection: 'reviews', id: r.id, overrideAccess: false, user: editor })).toHaveProperty('report')
   })
 
+  // The README once said the report stayed readable through the API until the job ran; since the
+  // field access reads the publication date (20f56f6) it does not, by any read route, nor the PDFs.
+  it('between two runs of the daily task, gives no anonymous reader or partner the report, summary or PDFs of a review past its window', async () => {
+    const file = path.join(tmpdir(), `r21-lapsed-${Date.now()}.pdf`)
+    writeFileSync(file, fixturePdf('Test fixture lapsed QA letter'))
+    const pdf = (await payload.create({ collection: 'media', data: { alt: 'Test fixture PDF' }, filePath: file })) as unknown as Doc
+    const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Between Runs'), qaLetter: pdf.id, qaLetterTitle: 'QA letter', reportPdf: pdf.id, reportPdfTitle: 'Report', publishedAt: '2021-06-01T00:00:00.000Z', _status: 'published' } })
+    expect((await payload.findByID({ collection: 'reviews', id: r.id })).status).toBe('published') // the task has not moved it
+    for (const user of [undefined, partner]) {
+      const as = { overrideAccess: false, user }
+      const one = (await payload.findByID({ collection: 'reviews', id: r.id, ...as })) as unknown as Doc
+      const listed = (await payload.find({ collection: 'reviews', where: { id: { equals: r.id } }, ...as })).docs[0] as unknown as Doc
+      const version = await payload.findVersions({ collection: 'reviews', where: { parent: { equals: r.id } }, ...as }).catch(() => ({ docs: [] }))
+      for (const doc of [one, listed]) {
+        expect(doc.pseudonym).toBe('Adult Between Runs')
+        for (const field of ['report', 'executiveSummary', 'qaLetter', 'qaLetterTitle', 'reportPdf', 'reportPdfTitle']) expect(doc, `${field} as ${user ? 'partner' : 'anonymous'}`).not.toHaveProperty(field)
+      }
+      expect(version.docs).toEqual([])
+      // Nor through a query on the report's text, nor the PDF through the media API.
+      const found = await payload.find({ collection: 'reviews', where: { 'report.root.children.children.text': { like: 'Adult Between Runs' } } as never, ...as }).catch(() => ({ docs: [] }))
+      for (const doc of found.docs as unknown as Doc[]) expect(doc).not.toHaveProperty('report')
+      expect((await payload.find({ collection: 'media', pagination: false, depth: 0, ...as })).docs.map((d) => d.id)).not.toContain(pdf.id)
+    }
+    expect(await payload.findByID({ collection: 'reviews', id: r.id, overrideAccess: false, user: editor })).toHaveProperty('report')
+  })
+
   it('runs as a task on the jobs queue, with the day given as input', async () => {
     const r = await create({ collection: 'reviews', data: { ...reviewData('Adult Queued'), publishedAt: '2024-05-01T00:00:00.000Z', _status: 'published' } })
     await payload.jobs.queue({ task: 'review-publication-window' as never, input: { now: '2025-05-02T00:00:00.000Z' } as never, queue: 'default' })

@@ -67,8 +67,10 @@ const digitsOnly = (value: string) => value.replace(/\D/g, '')
 const seedDigits = new Set((seedText.match(/(?:\+44\s?\d|\b0\d)[\d \-]{7,14}\d/g) ?? []).map(digitsOnly))
 
 describe('content/', () => {
-  it('has records in every collection', () => {
-    for (const collection of Object.keys(schemas) as Collection[]) expect(jsonFiles(collection).length, collection).toBeGreaterThan(0)
+  it('has records in every collection but reviews: the seed papers describe no domestic homicide review (backups hold them)', () => {
+    for (const collection of Object.keys(schemas) as Collection[])
+      if (collection === 'reviews') expect(jsonFiles(collection), collection).toEqual([])
+      else expect(jsonFiles(collection).length, collection).toBeGreaterThan(0)
   })
 
   it('names each file after its slug, and uses each slug once', () => {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { hiddenFromPartners, staff, staffField } from '../../access'
 import { slugField } from '../../fields/slug'
+import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
 import { editorialVersions } from '../../versions'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 import { PROCEEDINGS, REVIEW_STATUSES, REVIEW_TYPES } from '../../reviews/rules'
@@ -119,5 +120,7 @@ export const Reviews: CollectionConfig = {
       },
       fields: [{ name: 'term', type: 'text', required: true }],
     },
+    // Staff only (the field's condition, and the collection's readVersions for the preview itself).
+    sharedPreviewLinksField,
   ],
 }

@@ -18,6 +18,7 @@ import {
   serviceSchema,
   siteSettingsSchema,
   strategySchema,
+  reviewSchema,
   type Organisation,
   type SiteSettings,
 } from '../../../site/schemas'
@@ -25,6 +26,7 @@ import { explainIssue } from '../../../site/lib/payload-loader'
 import { agendaOrder, newestFirst, prioritiesOrder, strategiesOrder } from '../../../site/lib/order'
 import { siteImage, type SiteImage } from '../../../site/lib/media'
 import type { PreviewLocals, PreviewPage } from '../../../site-preview/preview-page'
+import { learningFor, redactionTermsOf, refOnly, reviewPageData, reviewRedactionReasons } from './reviews'
 
 export { PREVIEW_COLLECTIONS, isPreviewCollection, type PreviewCollection } from '../../../cms/preview/collections'
 import type { PreviewCollection } from '../../../cms/preview/collections'
@@ -128,7 +130,9 @@ async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc
       if (!s) throw new Invalid(what, [`its strategy is not published (or no longer exists), so visitors cannot see it: publish it or choose another`])
       const others = (await published(payload, 'priorities', prioritySchema, { strategy: { equals: s.id } })).filter((x) => x.id !== p.id)
       const priorities = [...others, p].sort(prioritiesOrder)
-      return { page: { kind: 'priority', props: { s, p, priorities, settings } }, publicPath: `/strategies/${s.slug}/${p.slug}/` }
+      // The review learning it answers, as the published page lists it (issue 21).
+      const learning = await learningFor(payload, p.id)
+      return { page: { kind: 'priority', props: { s, p, priorities, settings, learning } }, publicPath: `/strategies/${s.slug}/${p.slug}/` }
     }
     case 'services': {
       const service = parse(serviceSchema, doc, what)
@@ -154,6 +158,17 @@ async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc
       const n = parse(newsSchema, doc, what)
       const image = n.image ? await siteImage(n.image, `news "${n.slug}"`).catch((error: Error) => { throw new Invalid(what, [error.message]) }) : null
       return { page: { kind: 'news', props: { n, image, settings } }, publicPath: `/news/${n.slug}/` }
+    }
+    case 'reviews': {
+      // Staff only (the collection's readVersions), or a link staff shared. The redaction guard
+      // first, on the draft as saved: a draft holding a term previews only why, never its text.
+      const terms = (await redactionTermsOf(payload, [doc.id as number | string])).get(String(doc.id)) ?? []
+      const held = reviewRedactionReasons(doc, terms)
+      if (held.length) throw new Invalid(`review “${String(doc.pseudonym ?? doc.slug)}”`, held)
+      const { publicationChecks: _checks, redactionTerms: _terms, ...shown } = doc
+      const review = parse(reviewSchema, { ...shown, partnership: refOnly(doc.partnership, 'name') }, `review “${String(doc.pseudonym ?? doc.slug)}”`)
+      const around = await reviewPageData(payload, review)
+      return { page: { kind: 'review', props: { review, ...around, settings, now: new Date() } }, publicPath: `/reviews/${review.slug}/` }
     }
     case 'meetings': {
       const m = parse(meetingSchema, doc, what)

@@ -18,6 +18,19 @@ export type ReviewLearning = { rec: Recommendation; review: Review }
 export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
 /** `image`: the site's own variants of its picture (lib/media.ts). */
 export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null }
+/**
+ * A domestic homicide review's page: `recommendations` its published ones in action-plan order,
+ * `partnership` the commissioning partnership's published record (its contact, for a review on
+ * request), `priorityLinks` each published priority's page by id; `now`: when the publication window
+ * is judged (the build's time for the static site).
+ */
+export type ReviewPageProps = Shared & {
+  review: Review
+  recommendations: Recommendation[]
+  partnership?: Partnership
+  priorityLinks: Map<string, { href: string; title: string }>
+  now?: Date
+}
 /** `items`: public agenda items only, in agenda order. */
 export type MeetingPageProps = Shared & { m: Meeting; items: AgendaItem[] }
 /** `organisations`: published organisations by slug; `strategies`, `news`, `meetings`: its own published ones, in the site's order. */
