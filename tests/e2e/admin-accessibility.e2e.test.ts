@@ -14,6 +14,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
+import { renderWholePage } from '../helpers/admin-form'
 
 const cms = inject('cmsUrl')
 const api = restClient(cms)
@@ -67,30 +68,6 @@ async function open(page: Page, path: string) {
     throw new Error(`${path} did not hydrate: ${error.message.split('\n')[0]}`)
   })
   await renderWholePage(page)
-}
-
-/**
- * Payload renders a form's fields only once they come within 1000 px of the viewport, and keeps
- * them. The page and the edit form's sidebar scroll separately: scroll each to its end (they grow
- * as fields appear) and back, so axe sees every field.
- */
-async function renderWholePage(page: Page) {
-  for (let step = 0; step < 60; step++) {
-    const atEnd = await page.evaluate(() => {
-      const scrollers = [document.scrollingElement!, ...document.querySelectorAll<HTMLElement>('.document-fields__sidebar, .document-fields__main')]
-      let done = true
-      for (const el of scrollers) {
-        el.scrollBy(0, 800)
-        if (el.scrollTop + el.clientHeight < el.scrollHeight - 2) done = false
-      }
-      return done
-    })
-    await page.waitForTimeout(100)
-    if (atEnd) break
-  }
-  await page.evaluate(() => {
-    for (const el of [document.scrollingElement!, ...document.querySelectorAll<HTMLElement>('.document-fields__sidebar, .document-fields__main')]) el.scrollTo(0, 0)
-  })
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
+import { renderField } from '../helpers/admin-form'
 
 const cms = inject('cmsUrl')
 const { call, login, admin } = restClient(cms)
@@ -103,8 +104,9 @@ describe('the buttons on a partner’s forms say what happens', () => {
     expect((await call(partner, 'PATCH', `/services/${entry.id}?draft=true`, { openingHours: `Weekdays ${stamp}` })).status).toBe(200)
     const { context, page } = await signedIn(partner)
     await openEdit(page, `services/${entry.id}`)
-    // Payload renders a field only once it nears the viewport, and the sidebar scrolls on its own.
-    await page.locator('#field-review').scrollIntoViewIfNeeded()
+    // Payload renders a field only once it nears the viewport, and the sidebar scrolls on its own
+    // (one scroll to the review group, then a wait for its note, timed out at load 10).
+    await renderField(page, '#field-review__note')
     const note = page.locator('#field-review__note')
     await note.scrollIntoViewIfNeeded()
     await expect.poll(() => page.locator('#field-review__state').textContent()).toContain('Awaiting review')
