@@ -25,5 +25,7 @@ export const News: CollectionConfig = {
     { name: 'tags', type: 'text', hasMany: true },
     sourceField,
     sharedPreviewLinksField,
+    // Issue 20: which languages this story has, and which are out of date (news-translations).
+    { name: 'languages', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/translations/NewsLanguages#NewsLanguages' } } },
   ],
 }
