@@ -1291,6 +1291,20 @@ export interface Language {
      */
     inEnglish: string;
   };
+  translation: {
+    /**
+     * On a translated story; {name} is who translated it, as the editor wrote it.
+     */
+    credit: string;
+    /**
+     * On a translated story; {date} is when the translation was last checked against the English.
+     */
+    checked: string;
+    /**
+     * Link from a translated story to the English story.
+     */
+    readEnglish: string;
+  };
   categories: {
     domestic_abuse: string;
     sexual_violence: string;
@@ -2209,6 +2223,13 @@ export interface LanguagesSelect<T extends boolean = true> {
     | {
         label?: T;
         inEnglish?: T;
+      };
+  translation?:
+    | T
+    | {
+        credit?: T;
+        checked?: T;
+        readEnglish?: T;
       };
   categories?:
     | T

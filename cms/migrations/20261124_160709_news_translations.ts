@@ -1,5 +1,39 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+/** content/languages/<code>.json → translation, as shipped with this migration: credit, checked, readEnglish. */
+const SHIPPED_TRANSLATION_STRINGS: Record<string, [string, string, string]> = {
+  "en": [
+    "Translated by {name}",
+    "Translation last checked against the English on {date}",
+    "Read the English version"
+  ],
+  "bn": [
+    "অনুবাদ করেছেন {name}",
+    "ইংরেজি সংস্করণের সাথে অনুবাদটি শেষ যাচাই করা হয়েছে {date}",
+    "ইংরেজি সংস্করণটি পড়ুন"
+  ],
+  "ur": [
+    "ترجمہ: {name}",
+    "انگریزی متن سے ترجمے کی آخری جانچ: {date}",
+    "انگریزی ورژن پڑھیں"
+  ],
+  "pa": [
+    "ਅਨੁਵਾਦ: {name}",
+    "ਅੰਗਰੇਜ਼ੀ ਨਾਲ ਅਨੁਵਾਦ ਦੀ ਆਖਰੀ ਜਾਂਚ: {date}",
+    "ਅੰਗਰੇਜ਼ੀ ਰੂਪ ਪੜ੍ਹੋ"
+  ],
+  "pl": [
+    "Tłumaczenie: {name}",
+    "Tłumaczenie ostatnio sprawdzone z wersją angielską: {date}",
+    "Przeczytaj wersję angielską"
+  ],
+  "ro": [
+    "Tradus de {name}",
+    "Traducere verificată ultima dată cu versiunea în engleză: {date}",
+    "Citiți versiunea în engleză"
+  ]
+}
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`news_translations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -52,6 +86,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_news_translations_v_created_at_idx\` ON \`_news_translations_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_news_translations_v_updated_at_idx\` ON \`_news_translations_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_news_translations_v_latest_idx\` ON \`_news_translations_v\` (\`latest\`);`)
+  // Hand-written: SQLite cannot add a NOT NULL column without a default, and a language whose
+  // strings are incomplete is left out of the site. So the three new strings get an empty default,
+  // then each existing language is given the shipped text (as of this migration, written here so a
+  // later edit of content/languages cannot change what this migration did). New strings were not
+  // read by a fluent speaker: a language that was marked checked is marked not yet checked.
+  await db.run(sql`ALTER TABLE \`languages\` ADD \`translation_credit\` text NOT NULL DEFAULT '';`)
+  await db.run(sql`ALTER TABLE \`languages\` ADD \`translation_checked\` text NOT NULL DEFAULT '';`)
+  await db.run(sql`ALTER TABLE \`languages\` ADD \`translation_read_english\` text NOT NULL DEFAULT '';`)
+  for (const [code, [credit, checked, readEnglish]] of Object.entries(SHIPPED_TRANSLATION_STRINGS)) {
+    await db.run(sql`UPDATE \`languages\` SET \`translation_credit\` = ${credit}, \`translation_checked\` = ${checked}, \`translation_read_english\` = ${readEnglish}, \`fluent_check_checked\` = 0, \`fluent_check_checked_by\` = NULL, \`fluent_check_checked_at\` = NULL WHERE \`code\` = ${code};`)
+  }
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`news_translations_id\` integer REFERENCES news_translations(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_news_translations_id_idx\` ON \`payload_locked_documents_rels\` (\`news_translations_id\`);`)
 }
@@ -126,4 +171,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_backups_id_idx\` ON \`payload_locked_documents_rels\` (\`backups_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_emails_id_idx\` ON \`payload_locked_documents_rels\` (\`emails_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_preview_links_id_idx\` ON \`payload_locked_documents_rels\` (\`preview_links_id\`);`)
+  await db.run(sql`ALTER TABLE \`languages\` DROP COLUMN \`translation_credit\`;`)
+  await db.run(sql`ALTER TABLE \`languages\` DROP COLUMN \`translation_checked\`;`)
+  await db.run(sql`ALTER TABLE \`languages\` DROP COLUMN \`translation_read_english\`;`)
 }
