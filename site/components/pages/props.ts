@@ -17,7 +17,8 @@ export type ReviewLearning = { rec: Recommendation; review: Review }
 /** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
 export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
 /** `image`: the site's own variants of its picture (lib/media.ts). */
-export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null }
+/** `translated`: the live languages the story has a published translation in (issue 20, phase B). */
+export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null; translated?: string[] }
 /** `items`: public agenda items only, in agenda order. */
 export type MeetingPageProps = Shared & { m: Meeting; items: AgendaItem[] }
 /** `organisations`: published organisations by slug; `strategies`, `news`, `meetings`: its own published ones, in the site's order. */
