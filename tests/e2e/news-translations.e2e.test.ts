@@ -165,6 +165,7 @@ describe('a Polish version of a news story', () => {
     const panel = page.locator('[data-news-languages]')
     await panel.waitFor()
     expect(await panel.locator('[data-language="pl"]').getAttribute('data-state')).toBe('out-of-date')
+    expect(await panel.locator('[data-language="pl"]').textContent()).toContain('published, with unpublished changes')
     expect(await panel.locator('[data-language="pl"]').textContent()).toContain('English changed since')
     expect(await panel.locator('[data-language="ro"]').getAttribute('data-state')).toBe('none')
     if (process.env.NEWS_LANGUAGES_SCREENSHOT) {

@@ -16,8 +16,12 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'n
 
 export async function NewsLanguages({ payload, user, id }: Props) {
   if (!isStaff(user) || id == null) return null
-  const { docs } = await payload.find({ collection: 'news-translations', where: { story: { equals: id } }, draft: true, depth: 0, limit: 20, overrideAccess: false, user: user as never })
-  const byCode = new Map((docs as unknown as Row[]).map((d) => [d.language, d]))
+  const read = (draft: boolean) => payload.find({ collection: 'news-translations', where: { story: { equals: id } }, draft, depth: 0, limit: 20, overrideAccess: false, user: user as never })
+  // The newest version of each (a draft over a published one reads as a draft), and which are live.
+  const [latest, stored] = await Promise.all([read(true), read(false)])
+  const byCode = new Map((latest.docs as unknown as Row[]).map((d) => [d.language, d]))
+  const live = new Set((stored.docs as unknown as Row[]).filter((d) => d._status === 'published').map((d) => d.language))
+  const state = (t: Row) => (live.has(t.language) ? (t._status === 'published' ? 'published' : 'published, with unpublished changes') : 'draft, not on the site')
   return (
     <section className="csp-languages" aria-labelledby="csp-languages-title" data-news-languages>
       <h3 id="csp-languages-title" className="csp-languages__title">Languages</h3>
@@ -26,13 +30,13 @@ export async function NewsLanguages({ payload, user, id }: Props) {
         {OPTIONAL_LANGUAGES.map((code) => {
           const t = byCode.get(code)
           return (
-            <li key={code} data-language={code} data-state={!t ? 'none' : t.englishChanged ? 'out-of-date' : (t._status ?? 'draft')}>
+            <li key={code} data-language={code} data-state={!t ? 'none' : t.englishChanged ? 'out-of-date' : live.has(code) ? 'published' : 'draft'}>
               <span lang={code}>{endonym(code)}</span>{' '}
               {!t ? (
                 <span>— no translation. <a href={`/admin/collections/news-translations/create`}>Add one</a></span>
               ) : (
                 <>
-                  — <a href={`/admin/collections/news-translations/${t.id}`}>{t._status === 'published' ? 'published' : 'draft, not on the site'}</a>
+                  — <a href={`/admin/collections/news-translations/${t.id}`}>{state(t)}</a>
                   {t.lastChecked && <>, checked {day(t.lastChecked)}</>}
                   {t.translator && <>, by {t.translator}</>}
                   {t.englishChanged && <strong className="csp-languages__stale"> English changed since: check it again</strong>}
