@@ -95,6 +95,9 @@ export interface Config {
     strategies: {
       priorities: 'priorities';
     };
+    news: {
+      translations: 'news-translations';
+    };
     meetings: {
       agenda: 'agenda-items';
     };
@@ -679,6 +682,11 @@ export interface News {
    * The published paper this record was taken from.
    */
   sourceDocument?: string | null;
+  translations?: {
+    docs?: (number | NewsTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1926,6 +1934,7 @@ export interface NewsSelect<T extends boolean = true> {
   body?: T;
   tags?: T;
   sourceDocument?: T;
+  translations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

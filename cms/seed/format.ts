@@ -5,7 +5,7 @@
  */
 import { v5 as uuidv5 } from 'uuid'
 import type { z } from 'zod'
-import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, organisationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
+import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, newsTranslationFields, organisationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
 
 export type Json = Record<string, unknown>
 
@@ -94,6 +94,7 @@ export const FORMAT: Record<string, Rules> = {
     },
   },
   news: { order: keys(newsFields) },
+  'news-translations': { order: keys(newsTranslationFields), key: ['story', 'language'] },
   meetings: { order: keys(meetingFields) },
   'agenda-items': { order: keys(agendaItemSchema), key: ['meeting', 'number'], position: 'position' },
   // Named by file name (media.json), written by the seeder and exporter themselves.
