@@ -86,6 +86,16 @@ describe('a translation has its own publish state', () => {
   })
 })
 
+describe('the story and its live translations', () => {
+  it('a story cannot be unpublished or deleted while a published translation uses it', async () => {
+    const live = await api().create({ collection: 'news', data: { title: 'Used', slug: 'used', date: '2026-11-03', summary: 'S.', body: paragraph('B.'), _status: 'published' } })
+    await api().create({ collection: 'news-translations', data: { ...polish({ story: live.id, title: 'Używany' }), _status: 'published' }, ...as(editor) })
+    await expect(api().update({ collection: 'news', id: live.id, data: { _status: 'draft' }, ...as(editor) })).rejects.toThrow(/Używany/)
+    await expect((payload as unknown as { delete: (a: object) => Promise<unknown> }).delete({ collection: 'news', id: live.id, ...as(editor) })).rejects.toThrow()
+    expect((await api().findByID({ collection: 'news', id: live.id, ...as() }))._status).toBe('published')
+  })
+})
+
 describe('out of date: the English changed after the translation was checked', () => {
   it('is false after the check, true once the English is republished, false again when re-checked; the form cannot set it', async () => {
     const created = await api().create({ collection: 'news', data: { title: 'Second', slug: 'second', date: '2026-11-02', summary: 'S.', body: paragraph('B.'), _status: 'published' } })
