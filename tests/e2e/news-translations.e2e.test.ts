@@ -11,7 +11,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
@@ -124,6 +124,10 @@ describe('a Polish version of a news story', () => {
     expect(await visitor.getAttribute('a[href="/news/' + story.slug + '/"][hreflang="en"]', 'href')).toBe(`/news/${story.slug}/`)
     // Reflows at 320 px: nothing wider than the viewport.
     expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    // Within the weight budget (README, The public site: 5–19 KB gzipped): its HTML and the CSS and JS it loads.
+    const own = await visitor.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"], script[src]')].map((e) => (e as HTMLLinkElement).href || (e as HTMLScriptElement).src))
+    const bodies = [await html(`/pl/news/${story.slug}/`), ...(await Promise.all(own.map(async (url) => (await fetch(url)).text())))]
+    expect(bodies.reduce((sum, body) => sum + gzipSync(body).length, 0)).toBeLessThanOrEqual(19 * 1024)
     // The switcher's English link goes to the English story, not the home page.
     expect(await visitor.getAttribute('.lang-switcher a[hreflang="en"]', 'href')).toBe(`/news/${story.slug}/`)
     await visitor.close()
