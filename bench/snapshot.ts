@@ -21,6 +21,7 @@ const LOADERS: [CollectionSlug, number, string[]?][] = [
   ['priorities', 1],
   ['services', 1, FEED_ORDER],
   ['news', 1],
+  ['news-translations', 1],
   ['meetings', 1],
   ['agenda-items', 1],
   ['reviews', 1],

@@ -73,6 +73,7 @@ export interface Config {
     priorities: Priority;
     services: Service;
     news: News;
+    'news-translations': NewsTranslation;
     meetings: Meeting;
     'agenda-items': AgendaItem;
     reviews: Review;
@@ -94,6 +95,9 @@ export interface Config {
     strategies: {
       priorities: 'priorities';
     };
+    news: {
+      translations: 'news-translations';
+    };
     meetings: {
       agenda: 'agenda-items';
     };
@@ -105,6 +109,7 @@ export interface Config {
     priorities: PrioritiesSelect<false> | PrioritiesSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
+    'news-translations': NewsTranslationsSelect<false> | NewsTranslationsSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     'agenda-items': AgendaItemsSelect<false> | AgendaItemsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
@@ -677,6 +682,55 @@ export interface News {
    * The published paper this record was taken from.
    */
   sourceDocument?: string | null;
+  translations?: {
+    docs?: (number | NewsTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A news story in another language, written by a person. Publishing it adds /<language>/news/<story>/ to the site; “English changed since” means the English story’s text was republished with changes after the translation was last checked.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "news-translations".
+ */
+export interface NewsTranslation {
+  id: number;
+  story: number | News;
+  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  title: string;
+  summary: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
+   */
+  translator: string;
+  /**
+   * Set it each time a translator checks this version against the English story.
+   */
+  lastChecked: string;
+  englishChecked?: string | null;
+  /**
+   * The English story’s text was republished with changes after this translation was last checked.
+   */
+  englishChanged?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1245,6 +1299,20 @@ export interface Language {
      */
     inEnglish: string;
   };
+  translation: {
+    /**
+     * On a translated story; {name} is who translated it, as the editor wrote it.
+     */
+    credit: string;
+    /**
+     * On a translated story; {date} is when the translation was last checked against the English.
+     */
+    checked: string;
+    /**
+     * Link from a translated story to the English story.
+     */
+    readEnglish: string;
+  };
   categories: {
     domestic_abuse: string;
     sexual_violence: string;
@@ -1581,6 +1649,10 @@ export interface PayloadLockedDocument {
         value: number | News;
       } | null)
     | ({
+        relationTo: 'news-translations';
+        value: number | NewsTranslation;
+      } | null)
+    | ({
         relationTo: 'meetings';
         value: number | Meeting;
       } | null)
@@ -1863,6 +1935,25 @@ export interface NewsSelect<T extends boolean = true> {
   body?: T;
   tags?: T;
   sourceDocument?: T;
+  translations?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "news-translations_select".
+ */
+export interface NewsTranslationsSelect<T extends boolean = true> {
+  story?: T;
+  language?: T;
+  title?: T;
+  summary?: T;
+  body?: T;
+  translator?: T;
+  lastChecked?: T;
+  englishChecked?: T;
+  englishChanged?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -2142,6 +2233,13 @@ export interface LanguagesSelect<T extends boolean = true> {
     | {
         label?: T;
         inEnglish?: T;
+      };
+  translation?:
+    | T
+    | {
+        credit?: T;
+        checked?: T;
+        readEnglish?: T;
       };
   categories?:
     | T
@@ -2575,6 +2673,10 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'news';
           value: number | News;
+        } | null)
+      | ({
+          relationTo: 'news-translations';
+          value: number | NewsTranslation;
         } | null)
       | ({
           relationTo: 'meetings';

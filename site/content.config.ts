@@ -12,6 +12,7 @@ import {
   agendaItemSchema,
   meetingSchema,
   newsSchema,
+  newsTranslationSchema,
   organisationSchema,
   partnershipSchema,
   prioritySchema,
@@ -44,6 +45,8 @@ export const collections = {
     }),
   }),
   news: defineCollection({ loader: payloadLoader({ collection: 'news', schema: newsSchema }) }),
+  /** Published translations of news stories (issue 20, phase B); drafts never reach the build (staffOrPublished). */
+  newsTranslations: defineCollection({ loader: payloadLoader({ collection: 'news-translations', schema: newsTranslationSchema, idField: 'id', depth: 1 }) }),
   meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
   agendaItems: defineCollection({
     loader: payloadLoader({ collection: 'agenda-items', schema: agendaItemSchema, idField: 'id' }),

@@ -137,6 +137,14 @@ export const STRING_GROUPS = {
       inEnglish: 'After a link to a page that exists only in English.',
     },
   },
+  translation: {
+    label: 'Translated news stories',
+    strings: {
+      credit: 'On a translated story; {name} is who translated it, as the editor wrote it.',
+      checked: 'On a translated story; {date} is when the translation was last checked against the English.',
+      readEnglish: 'Link from a translated story to the English story.',
+    },
+  },
 } as const
 
 /** Vocabularies the directory shows (cms/taxonomy.ts), translated key by key. Areas are place names and stay as they are. */

@@ -13,6 +13,7 @@ import * as migration_20261124_040338_preview_links from './20261124_040338_prev
 import * as migration_20261124_043631_invitation_state from './20261124_043631_invitation_state';
 import * as migration_20261124_064455_reviews from './20261124_064455_reviews';
 import * as migration_20261124_122538_languages from './20261124_122538_languages';
+import * as migration_20261124_160709_news_translations from './20261124_160709_news_translations';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261124_122538_languages.up,
     down: migration_20261124_122538_languages.down,
-    name: '20261124_122538_languages'
+    name: '20261124_122538_languages',
+  },
+  {
+    up: migration_20261124_160709_news_translations.up,
+    down: migration_20261124_160709_news_translations.down,
+    name: '20261124_160709_news_translations'
   },
 ];

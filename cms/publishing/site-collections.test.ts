@@ -29,13 +29,14 @@ const fieldAt = (fields: FlattenedField[], [name, ...rest]: string[]): Flattened
 
 describe('collections the public site is built from', () => {
   it('are the ones that always were, in the config’s order', () => {
-    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
+    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
   })
 
   it('check on publish every relation between them that points at a collection with drafts', () => {
     const drafts = new Set(sources.filter(hasDrafts).map((c) => c.slug))
     const links = publicLinks(sources).filter((l) => drafts.has(l.to))
     expect(links.map((l) => `${l.from}.${l.path.join('.')}`).sort()).toEqual([
+      'news-translations.story',
       'partnerships.members.organisation',
       'priorities.strategy',
       'recommendations.homicideReview',

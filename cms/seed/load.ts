@@ -217,6 +217,14 @@ export function crossReferenceProblems(bundle: ContentBundle): string[] {
       needFile(v.document, `strategies/${s.slug}.json: ${at}document`)
     }
   for (const s of bundle.services) for (const [v, at] of versions(s)) need(organisations, v.organisation, `services/${s.slug}.json: ${at}organisation`, 'organisation')
+  // One translation per language, as the CMS allows (news-translations/hooks.ts).
+  for (const n of bundle.news) {
+    const seen = new Set<string>()
+    for (const [i, t] of (n.translations ?? []).entries()) {
+      if (t.language && seen.has(t.language)) problems.push(`news/${n.slug}.json: translations[${i}].language "${t.language}" is given twice`)
+      if (t.language) seen.add(t.language)
+    }
+  }
   for (const n of bundle.news)
     for (const [v, at] of versions(n)) {
       ;((v.partnerships ?? []) as string[]).forEach((p, i) => need(partnerships, p, `news/${n.slug}.json: ${at}partnerships[${i}]`, 'partnership'))

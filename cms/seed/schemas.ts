@@ -353,6 +353,26 @@ const noConfidentialLocation: Check = (schema) =>
   })
 export const serviceSchema = editorial(serviceFields, [], (schema) => providerStated(noConfidentialLocation(schema)))
 
+/**
+ * A news story in another language (issue 20, phase B): nested in its story's file, like a
+ * strategy's priorities, with its own publication state. `englishChecked` is the server's
+ * fingerprint of the English text the translation was last checked against (written by export, so
+ * a restore keeps which translations are out of date); left out, it is taken from the story.
+ */
+export const newsTranslationFields = z.strictObject({
+  language: z.enum(OPTIONAL_LANGUAGES as [string, ...string[]]),
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  /** Markdown. */
+  body: markdown,
+  /** Who translated it, as shown on the page. */
+  translator: z.string().min(1),
+  /** When it was last checked against the English. */
+  lastChecked: isoDate,
+  englishChecked: z.string().min(1).optional(),
+})
+export const newsTranslationSchema = editorial(newsTranslationFields)
+
 export const newsFields = z.strictObject({
   slug,
   title: z.string().min(1),
@@ -366,8 +386,10 @@ export const newsFields = z.strictObject({
   image: mediaFile.optional(),
   source,
   sourceDocument,
+  /** Its translations, one per language at most. */
+  translations: z.array(newsTranslationSchema).default([]),
 })
-export const newsSchema = editorial(newsFields)
+export const newsSchema = editorial(newsFields, ['translations'])
 
 export const agendaItemSchema = z.strictObject({
   /** Item number on the agenda, e.g. "4". */

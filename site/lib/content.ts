@@ -13,6 +13,15 @@ export async function news() {
   return (await getCollection('news')).sort((a, b) => newestFirst(a.data, b.data))
 }
 
+/**
+ * Published translations of news stories (issue 20, phase B) whose English story is on the site,
+ * newest story first. A translation of a story the build left out has nothing to link back to.
+ */
+export async function newsTranslations() {
+  const stories = new Set((await getCollection('news')).map((n) => String(n.data.id)))
+  return (await getCollection('newsTranslations')).filter((t) => stories.has(String(t.data.story.id))).sort((a, b) => newestFirst(a.data.story, b.data.story))
+}
+
 export async function meetings() {
   return (await getCollection('meetings')).sort((a, b) => newestFirst(a.data, b.data))
 }

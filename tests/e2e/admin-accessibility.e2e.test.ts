@@ -45,6 +45,7 @@ let editorServiceId: number
 let versionId: string
 let mediaId: number | undefined
 let reviewId: number | undefined
+let translationId: number | undefined
 let recommendationId: number | undefined
 const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
 
@@ -161,6 +162,11 @@ beforeAll(async () => {
   const rec = await api.call(admin, 'POST', '/recommendations?draft=true', { homicideReview: reviewId, recommendation: `Test fixture recommendation for the accessibility test ${stamp}`, organisation: orgId, status: 'not-started', _status: 'draft' })
   expect(rec.status, JSON.stringify(rec.json)).toBe(201)
   recommendationId = rec.json.doc.id
+  // A draft Polish translation of a seeded story (issue 20, phase B), this test's own: its form, and the story's language panel.
+  const story = (await api.call(admin, 'GET', '/news?limit=1&depth=0&sort=id')).json.docs[0]
+  const translation = await api.call(admin, 'POST', '/news-translations?draft=true', { story: story.id, language: 'pl', title: `Tłumaczenie testowe ${stamp}`, summary: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
+  expect(translation.status, JSON.stringify(translation.json)).toBe(201)
+  translationId = translation.json.doc.id
   browser = await launchChromium()
 })
 
@@ -169,13 +175,14 @@ afterAll(async () => {
   if (mediaId) await api.call(admin, 'DELETE', `/media/${mediaId}`)
   for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
   if (recommendationId) await api.call(admin, 'DELETE', `/recommendations/${recommendationId}`)
+  if (translationId) await api.call(admin, 'DELETE', `/news-translations/${translationId}`)
   if (reviewId) await api.call(admin, 'DELETE', `/reviews/${reviewId}`)
   for (const id of [serviceId, editorServiceId]) if (id) await api.call(admin, 'DELETE', `/services/${id}`)
   if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
-const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'languages', 'users'] as const
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'languages', 'users'] as const
 /** Written only by the CMS itself or on demand: the shared test CMS may have none yet. */
 const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links'])
 
@@ -230,6 +237,7 @@ describe('admin screens: no critical or serious axe violation', () => {
         : slug === 'organisations' ? { id: orgId }
         : slug === 'reviews' ? { id: reviewId }
         : slug === 'recommendations' ? { id: recommendationId }
+        : slug === 'news-translations' ? { id: translationId }
         : (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
       // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
       if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })

@@ -1,6 +1,10 @@
 /**
  * Unpublished content added to the browser tests' database after seeding: a draft news story and
  * a draft directory entry with marker words, so the privacy tests can prove drafts never reach dist/.
+ * Issue 20, phase B: a draft Polish translation of a published story with the same marker words,
+ * and a published Urdu one (right to left), so every test that crawls the built pages (axe,
+ * reflow, HTML validity, layout stability, privacy) also covers a translated story's page. The
+ * Urdu text is a test fixture ("a test translation, for testing only"), never a real translation.
  */
 import type { Payload } from 'payload'
 
@@ -26,5 +30,16 @@ export async function seedDrafts(payload: Payload) {
       areas: ['newham'],
       _status: 'draft',
     } as never,
+  })
+  const story = (await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, sort: '-date', limit: 1, depth: 0 })).docs[0]!
+  const text = (words: string) => ({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text: words, format: 0, detail: 0, mode: 'normal', style: '' }] }] } })
+  await payload.create({
+    collection: 'news-translations',
+    draft: true,
+    data: { story: story.id, language: 'pl', title: `${DRAFT_MARKER} translation`, summary: `${DRAFT_MARKER} translated summary`, body: text(`${DRAFT_MARKER} translated body`), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'draft' } as never,
+  })
+  await payload.create({
+    collection: 'news-translations',
+    data: { story: story.id, language: 'ur', title: 'آزمائشی ترجمہ', summary: 'یہ صرف جانچ کے لیے ہے۔', body: text('یہ صرف جانچ کے لیے ہے۔'), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
   })
 }

@@ -25,5 +25,10 @@ export const News: CollectionConfig = {
     { name: 'tags', type: 'text', hasMany: true },
     sourceField,
     sharedPreviewLinksField,
+    // Its translations (news-translations), so a backup holds them in the story's file (cms/seed):
+    // the sidebar below shows them to editors, with their state.
+    { name: 'translations', type: 'join', collection: 'news-translations', on: 'story', admin: { hidden: true } },
+    // Issue 20: which languages this story has, and which are out of date (news-translations).
+    { name: 'languages', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/translations/NewsLanguages#NewsLanguages' } } },
   ],
 }

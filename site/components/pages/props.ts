@@ -16,8 +16,8 @@ export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities:
 export type ReviewLearning = { rec: Recommendation; review: Review }
 /** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
 export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
-/** `image`: the site's own variants of its picture (lib/media.ts). */
-export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null }
+/** `image`: the site's own variants of its picture (lib/media.ts); `translated`: the live languages the story has a published translation in (issue 20, phase B). */
+export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null; translated?: string[] }
 /**
  * A domestic homicide review's page: `recommendations` its published ones in action-plan order,
  * `partnership` the commissioning partnership's published record (its contact, for a review on
