@@ -16,6 +16,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { migrations } from './migrations'
 import { chooseDatabase } from './database-choice'
 import { projectRoot } from './paths'
+import { privateFilesSync, privateFolderSync } from './files/private'
 import { serialiseWrites } from './sqlite-writes'
 
 export { chooseDatabase, ConfigError, DEFAULT_SQLITE_FILE, type DatabaseChoice } from './database-choice'
@@ -25,7 +26,10 @@ export function databaseAdapter(value = process.env.DATABASE_URI): DatabaseAdapt
   if (choice.kind === 'mongodb') {
     return mongooseAdapter({ url: choice.url })
   }
-  mkdirSync(path.dirname(choice.file), { recursive: true })
+  // The default folder also holds the secret, media, backups and the mail outbox: only this account
+  // may read it (cms/files/private.ts). A folder named by DATABASE_URI is the operator's to set.
+  if (path.dirname(choice.file) === path.join(projectRoot, '.data')) privateFolderSync(path.dirname(choice.file))
+  else mkdirSync(path.dirname(choice.file), { recursive: true })
   return fixSqliteWrites(sqliteAdapter({
     client: { url: choice.url },
     // The schema comes from committed migrations everywhere, never from dev-mode "push", so the
@@ -60,6 +64,9 @@ function fixSqliteWrites(adapterObj: DatabaseAdapterObj, file: string): Database
       const connect = adapter.connect!.bind(adapter)
       adapter.connect = async (options) => {
         await connect(options)
+        // Wherever it is, the database and its WAL are readable by this account only; SQLite gives a
+        // WAL or shared-memory file it creates later the database file's own mode.
+        privateFilesSync(file, `${file}-wal`, `${file}-shm`)
         const client = adapter.client
         if (!client || patched.has(client)) return
         patched.add(client)

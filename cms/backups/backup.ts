@@ -9,10 +9,11 @@
  * Media files are copied afterwards, so every file the copied database names is already on disk.
  */
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, cp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { backupName, backupsToPrune, parseBackupName, PARTIAL_PREFIX, RETENTION, type BackupEntry, type BackupKind, type RetentionPolicy } from './names'
 import { DATABASE_FILE, describeFile, FORMAT, FORMAT_VERSION, listFiles, MANIFEST, MEDIA_FOLDER, readManifest, type BackupManifest, syncDir } from './manifest'
+import { PRIVATE_FILE, privateFolder } from '../files/private'
 
 /** Runs one SQL statement on the live database and returns its rows. */
 export type RunSql = (sql: string, args?: (string | number)[]) => Promise<{ rows: ArrayLike<Record<string, unknown>> }>
@@ -39,16 +40,19 @@ async function appliedMigrations(sql: RunSql): Promise<string[]> {
  */
 export async function createBackup({ kind, sql, target, now = () => new Date() }: { kind: BackupKind; sql: RunSql; target: BackupTarget; now?: () => Date }): Promise<BackupManifest> {
   const started = now()
-  await mkdir(target.backupDir, { recursive: true })
+  // A copy of the whole database: only this account may read it (cms/files/private.ts).
+  await privateFolder(target.backupDir)
   let name = backupName(started, kind)
   for (let attempt = 2; existsSync(path.join(target.backupDir, name)) || existsSync(path.join(target.backupDir, PARTIAL_PREFIX + name)); attempt++) {
     name = backupName(started, kind, attempt)
   }
   const partial = path.join(target.backupDir, PARTIAL_PREFIX + name)
-  await mkdir(partial)
+  // Private itself too: a backup folder copied elsewhere (rsync -a keeps modes) stays unreadable to others.
+  await privateFolder(partial)
   try {
     const migrations = await appliedMigrations(sql)
     await sql('VACUUM INTO ?', [path.join(partial, DATABASE_FILE)])
+    await chmod(path.join(partial, DATABASE_FILE), PRIVATE_FILE)
     if (existsSync(target.mediaDir)) await cp(target.mediaDir, path.join(partial, MEDIA_FOLDER), { recursive: true, errorOnExist: true, force: false })
     const database = await describeFile(partial, DATABASE_FILE)
     const media = []

@@ -9,12 +9,13 @@
  * `email` is queue.ts's adapter, which puts each message on the jobs queue instead, so no save,
  * publish or password reset ever waits on SMTP.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { EmailAdapter } from 'payload'
 import { projectRoot } from '../paths'
+import { privateFolderSync } from '../files/private'
 
 export type EmailSettings = { smtpUrl?: string; from: { name: string; address: string }; outboxDir: string }
 
@@ -52,7 +53,8 @@ export function outboxTransport(dir: string, log: (line: string) => void = conso
       mail.message.build((error, raw) => {
         if (error) return done(error, undefined)
         try {
-          mkdirSync(dir, { recursive: true })
+          // Messages hold sign-in and reset links: only this account may read them.
+          privateFolderSync(dir)
           const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++counter}.eml`)
           writeFileSync(file, raw)
           log(`Email to ${String(mail.data.to)} written to ${file}`)

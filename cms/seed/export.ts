@@ -17,6 +17,7 @@ import { ContentError, LANGUAGES_FOLDER, MEDIA_FOLDER, MEDIA_LIST, SETTINGS_FILE
 import { languageFile } from './languages'
 import { lexicalConverter } from './markdown'
 import { mediaStaticDir, type Ticker } from './seed'
+import { privateFolder } from '../files/private'
 
 export type ExportReport = {
   /** Files written per folder of the format (organisations, services, …) plus media files. */
@@ -132,7 +133,9 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   for (const meeting of files.values())
     for (const item of (meeting.agenda ?? []) as Json[]) report.agendaItems[String(item.classification)] = (report.agendaItems[String(item.classification)] ?? 0) + 1
 
-  await mkdir(root, { recursive: true })
+  // Drafts, restricted papers, refuges' addresses, reviews' staff-only fields: only this account may
+  // read the folder (cms/files/private.ts).
+  await privateFolder(root)
   progress?.setTotal(files.size + mediaDocs.length)
   for (const [name, body] of files) {
     progress?.tick()
