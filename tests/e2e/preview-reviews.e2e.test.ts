@@ -52,10 +52,13 @@ const first = async (route: string) => {
 beforeAll(async () => {
   root = await admin()
   // The owners Adult T has in the built site (review-fixtures.ts: the first partnership, the first
-  // two published organisations and the first published priority, by slug).
-  const [partnership] = await first('/partnerships?sort=slug&limit=1&depth=0')
-  const orgs = await first('/organisations?where[_status][equals]=published&sort=slug&limit=2&depth=0')
-  ;[priority] = (await first('/priorities?where[_status][equals]=published&sort=slug&limit=1&depth=1')) as (typeof priority)[]
+  // two published organisations and the first published priority, by slug) — among content/'s
+  // records: other test files add records to this shared CMS, and one whose slug sorts first made
+  // the preview name another owner than the built page (CI, full suite).
+  const seeded = `where[createdAt][less_than_equal]=${encodeURIComponent(inject('cmsSeededAt'))}`
+  const [partnership] = await first(`/partnerships?${seeded}&sort=slug&limit=1&depth=0`)
+  const orgs = await first(`/organisations?${seeded}&where[_status][equals]=published&sort=slug&limit=2&depth=0`)
+  ;[priority] = (await first(`/priorities?${seeded}&where[_status][equals]=published&sort=slug&limit=1&depth=1`)) as (typeof priority)[]
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(fixturePdf('Test fixture: not a real quality-assurance letter'))], { type: 'application/pdf' }), 'test-fixture-qa-letter.pdf')
   form.append('_payload', JSON.stringify({ alt: 'Test fixture PDF' }))

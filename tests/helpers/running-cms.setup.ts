@@ -13,6 +13,8 @@ import { freePort, waitForHttp } from './ports'
 declare module 'vitest' {
   export interface ProvidedContext {
     cmsUrl: string
+    /** When seeding ended: records created at or before it are content/'s, not a test's. */
+    cmsSeededAt: string
   }
 }
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
   const env = { ...throwawayEnv('cms'), CMS_PORT: String(port), CMS_PUBLIC_URL: cmsUrl }
   const seeded = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/seed.ts'], { env, stdio: 'pipe', timeout: 180_000 })
   if (seeded.status !== 0) throw new Error(`Seeding the test CMS failed:\n${seeded.stderr}`)
+  const seededAt = new Date().toISOString()
   await ensureAdminBuild(env)
   const cms = start(path.resolve('node_modules/.bin/tsx'), ['scripts/cms-server.ts'], {
     // Tests stand in for clients behind a proxy on this machine: X-Forwarded-For from loopback is believed.
@@ -30,5 +33,6 @@ export default async function setup(project: TestProject) {
   })
   await waitForHttp(`${cmsUrl}/api/site-settings/global`)
   project.provide('cmsUrl', cmsUrl)
+  project.provide('cmsSeededAt', seededAt)
   return () => stopGroup(cms)
 }
