@@ -19,23 +19,29 @@ const SHOWN_IN = ['reviews/', 'strategies/']
 
 let termsByReview: Promise<Map<string, string[]>> | undefined
 
-/** Every review's redaction terms, by review id (read once per build, with the server's rights). */
-export function redactionTerms(payload?: Payload): Promise<Map<string, string[]>> {
-  termsByReview ??= (async () => {
-    const p = payload ?? (await cms())
-    // The live version's terms and the newest draft's: a term staff have just added (saved as a
-    // draft, not yet publishable) already keeps the live review out of the next build.
-    const terms = new Map<string, Set<string>>()
-    for (const draft of [false, true]) {
-      const { docs } = await p.find({ collection: 'reviews', overrideAccess: true, draft, pagination: false, depth: 0, select: { redactionTerms: true } })
-      for (const d of docs) {
-        const set = terms.get(String(d.id)) ?? new Set<string>()
-        for (const term of termsOf((d as { redactionTerms?: unknown }).redactionTerms)) set.add(term)
-        terms.set(String(d.id), set)
-      }
+/**
+ * The redaction terms of these reviews (every review when `ids` is not given), by review id, read
+ * with the server's rights — the build's guard and the preview's (scripts/lib/preview/reviews.ts)
+ * read them alike. The live version's terms and the newest draft's: a term staff have just added
+ * (saved as a draft, not yet publishable) already keeps the live review out.
+ */
+export async function readRedactionTerms(payload: Payload, ids?: (number | string)[]): Promise<Map<string, string[]>> {
+  if (ids && !ids.length) return new Map()
+  const terms = new Map<string, Set<string>>()
+  for (const draft of [false, true]) {
+    const { docs } = await payload.find({ collection: 'reviews', ...(ids ? { where: { id: { in: ids } } } : {}), overrideAccess: true, draft, pagination: false, depth: 0, select: { redactionTerms: true } })
+    for (const d of docs) {
+      const set = terms.get(String(d.id)) ?? new Set<string>()
+      for (const term of termsOf((d as { redactionTerms?: unknown }).redactionTerms)) set.add(term)
+      terms.set(String(d.id), set)
     }
-    return new Map([...terms].map(([id, set]) => [id, [...set]]))
-  })()
+  }
+  return new Map([...terms].map(([id, set]) => [id, [...set]]))
+}
+
+/** Every review's redaction terms, by review id (read once per build). */
+export function redactionTerms(payload?: Payload): Promise<Map<string, string[]>> {
+  termsByReview ??= (async () => readRedactionTerms(payload ?? (await cms())))()
   return termsByReview
 }
 

@@ -8,28 +8,17 @@
  */
 import type { Payload } from 'payload'
 import { relationId } from '../../../cms/fields/relation'
-import { recommendationPublicText, redactionProblems, reviewPublicText, termsOf } from '../../../cms/reviews/rules'
+import { recommendationPublicText, redactionProblems, reviewPublicText } from '../../../cms/reviews/rules'
 import { partnershipSchema, prioritySchema, recommendationSchema, reviewSchema, type Recommendation, type Review } from '../../../site/schemas'
 import { recommendationsOrder, reviewsOrder } from '../../../site/lib/order'
 import type { ReviewLearning } from '../../../site/components/pages/props'
+import { readRedactionTerms } from '../../../site/lib/reviews'
 
 type Doc = Record<string, unknown>
 type Id = number | string
 
-/** Every term of these reviews, live version and newest draft, by review id. Never returned to a viewer. */
-export async function redactionTermsOf(payload: Payload, ids: Id[]): Promise<Map<string, string[]>> {
-  const terms = new Map<string, Set<string>>()
-  if (!ids.length) return new Map()
-  for (const draft of [false, true]) {
-    const { docs } = await payload.find({ collection: 'reviews', where: { id: { in: ids } }, overrideAccess: true, draft, pagination: false, depth: 0, select: { redactionTerms: true } })
-    for (const d of docs) {
-      const set = terms.get(String(d.id)) ?? new Set<string>()
-      for (const term of termsOf((d as { redactionTerms?: unknown }).redactionTerms)) set.add(term)
-      terms.set(String(d.id), set)
-    }
-  }
-  return new Map([...terms].map(([id, set]) => [id, [...set]]))
-}
+/** Every term of these reviews, live version and newest draft, by review id, as the build reads them. Never returned to a viewer. */
+export const redactionTermsOf = (payload: Payload, ids: Id[]): Promise<Map<string, string[]>> => readRedactionTerms(payload, ids)
 
 /** The reasons a review draft may not be shown (the build would leave it out), in the build log's words. */
 export function reviewRedactionReasons(doc: Doc, terms: string[]): string[] {
