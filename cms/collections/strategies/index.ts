@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { languagesPanel } from '../../translations/collection'
 import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
 import { slugField } from '../../fields/slug'
 import { sourceField } from '../../fields/source'
@@ -59,5 +60,7 @@ export const Strategies: CollectionConfig = {
     { name: 'document', label: 'Source document (PDF)', type: 'upload', relationTo: 'media' },
     sourceField,
     sharedPreviewLinksField,
+    // Issue 20: which languages this strategy has, and which are out of date (strategy-translations).
+    languagesPanel('StrategyLanguages'),
   ],
 }
