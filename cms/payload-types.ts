@@ -96,6 +96,10 @@ export interface Config {
   collectionsJoins: {
     strategies: {
       priorities: 'priorities';
+      translations: 'strategy-translations';
+    };
+    priorities: {
+      translations: 'priority-translations';
     };
     news: {
       translations: 'news-translations';
@@ -417,6 +421,11 @@ export interface Strategy {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  translations?: {
+    docs?: (number | StrategyTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   document?: (number | null) | Media;
   /**
    * The published paper this record was taken from.
@@ -500,51 +509,11 @@ export interface Priority {
         id?: string | null;
       }[]
     | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * A strategy in another language, written by a person. Publishing it adds /<language>/strategies/<strategy>/ to the site; “English changed since” means the English strategy’s text was republished with changes after the translation was last checked.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "strategy-translations".
- */
-export interface StrategyTranslation {
-  id: number;
-  strategy: number | Strategy;
-  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
-  title: string;
-  summary: string;
-  vision?: string | null;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
-   */
-  translator: string;
-  /**
-   * Set it each time a translator checks this version against the English strategy.
-   */
-  lastChecked: string;
-  englishChecked?: string | null;
-  /**
-   * The English strategy’s text was republished with changes after this translation was last checked.
-   */
-  englishChanged?: boolean | null;
+  translations?: {
+    docs?: (number | PriorityTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -602,6 +571,51 @@ export interface PriorityTranslation {
   englishChecked?: string | null;
   /**
    * The English priority’s text was republished with changes after this translation was last checked.
+   */
+  englishChanged?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A strategy in another language, written by a person. Publishing it adds /<language>/strategies/<strategy>/ to the site; “English changed since” means the English strategy’s text was republished with changes after the translation was last checked.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "strategy-translations".
+ */
+export interface StrategyTranslation {
+  id: number;
+  strategy: number | Strategy;
+  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  title: string;
+  summary: string;
+  vision?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
+   */
+  translator: string;
+  /**
+   * Set it each time a translator checks this version against the English strategy.
+   */
+  lastChecked: string;
+  englishChecked?: string | null;
+  /**
+   * The English strategy’s text was republished with changes after this translation was last checked.
    */
   englishChanged?: boolean | null;
   updatedAt: string;
@@ -1923,6 +1937,7 @@ export interface StrategiesSelect<T extends boolean = true> {
   vision?: T;
   body?: T;
   priorities?: T;
+  translations?: T;
   document?: T;
   sourceDocument?: T;
   updatedAt?: T;
@@ -1988,6 +2003,7 @@ export interface PrioritiesSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  translations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -60,6 +60,8 @@ export const Priorities: CollectionConfig = {
       ],
     },
     sharedPreviewLinksField,
+    // Its translations (priority-translations), so a backup holds them with the priority, in its strategy's file (cms/seed).
+    { name: 'translations', type: 'join', collection: 'priority-translations', on: 'priority', admin: { hidden: true } },
     // Issue 20: which languages this priority has, and which are out of date (priority-translations).
     languagesPanel('PriorityLanguages'),
   ],

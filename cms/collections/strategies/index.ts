@@ -57,6 +57,8 @@ export const Strategies: CollectionConfig = {
       defaultSort: 'order',
       admin: { description: 'Priorities in order; add one from the Priorities collection.' },
     },
+    // Its translations (strategy-translations), so a backup holds them in the strategy's file (cms/seed).
+    { name: 'translations', type: 'join', collection: 'strategy-translations', on: 'strategy', admin: { hidden: true } },
     { name: 'document', label: 'Source document (PDF)', type: 'upload', relationTo: 'media' },
     sourceField,
     sharedPreviewLinksField,
