@@ -22,6 +22,8 @@ const LOADERS: [CollectionSlug, number, string[]?][] = [
   ['services', 1, FEED_ORDER],
   ['news', 1],
   ['news-translations', 1],
+  ['strategy-translations', 1],
+  ['priority-translations', 1],
   ['meetings', 1],
   ['agenda-items', 1],
   ['reviews', 1],

@@ -70,7 +70,9 @@ export interface Config {
     partnerships: Partnership;
     organisations: Organisation;
     strategies: Strategy;
+    'strategy-translations': StrategyTranslation;
     priorities: Priority;
+    'priority-translations': PriorityTranslation;
     services: Service;
     news: News;
     'news-translations': NewsTranslation;
@@ -94,6 +96,10 @@ export interface Config {
   collectionsJoins: {
     strategies: {
       priorities: 'priorities';
+      translations: 'strategy-translations';
+    };
+    priorities: {
+      translations: 'priority-translations';
     };
     news: {
       translations: 'news-translations';
@@ -106,7 +112,9 @@ export interface Config {
     partnerships: PartnershipsSelect<false> | PartnershipsSelect<true>;
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     strategies: StrategiesSelect<false> | StrategiesSelect<true>;
+    'strategy-translations': StrategyTranslationsSelect<false> | StrategyTranslationsSelect<true>;
     priorities: PrioritiesSelect<false> | PrioritiesSelect<true>;
+    'priority-translations': PriorityTranslationsSelect<false> | PriorityTranslationsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
     'news-translations': NewsTranslationsSelect<false> | NewsTranslationsSelect<true>;
@@ -413,6 +421,11 @@ export interface Strategy {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  translations?: {
+    docs?: (number | StrategyTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   document?: (number | null) | Media;
   /**
    * The published paper this record was taken from.
@@ -496,6 +509,115 @@ export interface Priority {
         id?: string | null;
       }[]
     | null;
+  translations?: {
+    docs?: (number | PriorityTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A strategy’s priority in another language, written by a person. Publishing it adds /<language>/strategies/<strategy>/<priority>/ once the strategy’s translation in that language is published; measures and targets stay as in English.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "priority-translations".
+ */
+export interface PriorityTranslation {
+  id: number;
+  priority: number | Priority;
+  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  title: string;
+  goal: string;
+  approach?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  outcomes?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
+   */
+  translator: string;
+  /**
+   * Set it each time a translator checks this version against the English priority.
+   */
+  lastChecked: string;
+  englishChecked?: string | null;
+  /**
+   * The English priority’s text was republished with changes after this translation was last checked.
+   */
+  englishChanged?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A strategy in another language, written by a person. Publishing it adds /<language>/strategies/<strategy>/ to the site; “English changed since” means the English strategy’s text was republished with changes after the translation was last checked.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "strategy-translations".
+ */
+export interface StrategyTranslation {
+  id: number;
+  strategy: number | Strategy;
+  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  title: string;
+  summary: string;
+  vision?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
+   */
+  translator: string;
+  /**
+   * Set it each time a translator checks this version against the English strategy.
+   */
+  lastChecked: string;
+  englishChecked?: string | null;
+  /**
+   * The English strategy’s text was republished with changes after this translation was last checked.
+   */
+  englishChanged?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1637,8 +1759,16 @@ export interface PayloadLockedDocument {
         value: number | Strategy;
       } | null)
     | ({
+        relationTo: 'strategy-translations';
+        value: number | StrategyTranslation;
+      } | null)
+    | ({
         relationTo: 'priorities';
         value: number | Priority;
+      } | null)
+    | ({
+        relationTo: 'priority-translations';
+        value: number | PriorityTranslation;
       } | null)
     | ({
         relationTo: 'services';
@@ -1807,8 +1937,28 @@ export interface StrategiesSelect<T extends boolean = true> {
   vision?: T;
   body?: T;
   priorities?: T;
+  translations?: T;
   document?: T;
   sourceDocument?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "strategy-translations_select".
+ */
+export interface StrategyTranslationsSelect<T extends boolean = true> {
+  strategy?: T;
+  language?: T;
+  title?: T;
+  summary?: T;
+  vision?: T;
+  body?: T;
+  translator?: T;
+  lastChecked?: T;
+  englishChecked?: T;
+  englishChanged?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1853,6 +2003,26 @@ export interface PrioritiesSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  translations?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "priority-translations_select".
+ */
+export interface PriorityTranslationsSelect<T extends boolean = true> {
+  priority?: T;
+  language?: T;
+  title?: T;
+  goal?: T;
+  approach?: T;
+  outcomes?: T;
+  translator?: T;
+  lastChecked?: T;
+  englishChecked?: T;
+  englishChanged?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -2663,8 +2833,16 @@ export interface TaskSchedulePublish {
           value: number | Strategy;
         } | null)
       | ({
+          relationTo: 'strategy-translations';
+          value: number | StrategyTranslation;
+        } | null)
+      | ({
           relationTo: 'priorities';
           value: number | Priority;
+        } | null)
+      | ({
+          relationTo: 'priority-translations';
+          value: number | PriorityTranslation;
         } | null)
       | ({
           relationTo: 'services';

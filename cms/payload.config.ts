@@ -17,6 +17,8 @@ import { Media, MEDIA_MAX_BYTES } from './collections/media'
 import { Meetings } from './collections/meetings'
 import { News } from './collections/news'
 import { NewsTranslations } from './collections/news-translations'
+import { StrategyTranslations } from './collections/strategy-translations'
+import { PriorityTranslations } from './collections/priority-translations'
 import { Organisations } from './collections/organisations'
 import { Partnerships } from './collections/partnerships'
 import { Priorities } from './collections/priorities'
@@ -91,7 +93,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, Priorities, Services, News, NewsTranslations, Meetings, AgendaItems, Reviews, Recommendations, Media, Languages, Users, SiteBuilds, Backups, Emails, PreviewLinks],
+  collections: [Partnerships, Organisations, Strategies, StrategyTranslations, Priorities, PriorityTranslations, Services, News, NewsTranslations, Meetings, AgendaItems, Reviews, Recommendations, Media, Languages, Users, SiteBuilds, Backups, Emails, PreviewLinks],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },

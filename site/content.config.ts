@@ -13,6 +13,8 @@ import {
   meetingSchema,
   newsSchema,
   newsTranslationSchema,
+  priorityTranslationSchema,
+  strategyTranslationSchema,
   organisationSchema,
   partnershipSchema,
   prioritySchema,
@@ -47,6 +49,9 @@ export const collections = {
   news: defineCollection({ loader: payloadLoader({ collection: 'news', schema: newsSchema }) }),
   /** Published translations of news stories (issue 20, phase B); drafts never reach the build (staffOrPublished). */
   newsTranslations: defineCollection({ loader: payloadLoader({ collection: 'news-translations', schema: newsTranslationSchema, idField: 'id', depth: 1 }) }),
+  /** Published translations of strategies and priorities (issue 20, phase B); drafts never reach the build. */
+  strategyTranslations: defineCollection({ loader: payloadLoader({ collection: 'strategy-translations', schema: strategyTranslationSchema, idField: 'id', depth: 1 }) }),
+  priorityTranslations: defineCollection({ loader: payloadLoader({ collection: 'priority-translations', schema: priorityTranslationSchema, idField: 'id', depth: 1 }) }),
   meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
   agendaItems: defineCollection({
     loader: payloadLoader({ collection: 'agenda-items', schema: agendaItemSchema, idField: 'id' }),

@@ -29,7 +29,7 @@ const fieldAt = (fields: FlattenedField[], [name, ...rest]: string[]): Flattened
 
 describe('collections the public site is built from', () => {
   it('are the ones that always were, in the config’s order', () => {
-    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'priorities', 'services', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
+    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'strategy-translations', 'priorities', 'priority-translations', 'services', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
   })
 
   it('check on publish every relation between them that points at a collection with drafts', () => {
@@ -39,10 +39,12 @@ describe('collections the public site is built from', () => {
       'news-translations.story',
       'partnerships.members.organisation',
       'priorities.strategy',
+      'priority-translations.priority',
       'recommendations.homicideReview',
       'recommendations.organisation',
       'recommendations.priority',
       'services.organisation',
+      'strategy-translations.strategy',
     ])
     for (const link of links) {
       const collection = config.collections.find((c) => c.slug === link.from)!

@@ -87,7 +87,10 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   const keys = new Map([['media', new Map(mediaDocs.map((m) => [String(m.id), String(m.filename)]))]])
   const folders = Object.keys(contentFolders) as CollectionSlug[]
   const read = new Map<string, State[]>()
-  for (const collection of [...folders, ...folders.flatMap((c) => childrenOf(c, fieldsOf(c)).map((join) => join.collection as CollectionSlug))]) {
+  // Every collection a file holds, nested at any depth (a priority's translations sit in a priority, in a strategy).
+  const held: CollectionSlug[] = [...folders]
+  for (let i = 0; i < held.length; i++) for (const join of childrenOf(held[i]!, fieldsOf(held[i]!))) if (!held.includes(join.collection as CollectionSlug)) held.push(join.collection as CollectionSlug)
+  for (const collection of held) {
     read.set(collection, await states(collection))
     keys.set(collection, new Map(read.get(collection)!.map((s) => [String(s.id), s.slug])))
   }
@@ -123,7 +126,7 @@ export async function exportContent(payload: Payload, folder: string, { force = 
   for (const collection of folders) for (const state of read.get(collection)!) files.set(`${collection}/${state.slug}.json`, record(collection, state))
 
   // Nested children whose parent is gone cannot be written anywhere.
-  for (const parent of folders)
+  for (const parent of held)
     for (const join of childrenOf(parent, fieldsOf(parent))) {
       const name = (collection: string) => String(payload.collections[collection as CollectionSlug].config.labels.singular).toLowerCase()
       const orphans = read.get(join.collection)!.filter((child) => !read.get(parent)!.some((p) => String(p.id) === String(relationId(child.live[join.on]))))

@@ -85,6 +85,21 @@ describe('loadContent', () => {
     expect(problems).toContainEqual('organisations/refuge.json: slug "refuge" is used twice')
   })
 
+  it('refuses a language given twice among a strategy’s or a priority’s translations, as the CMS does', async () => {
+    const pl = { language: 'pl', title: 'Strategia', summary: 'S.', translator: 'Zespół', lastChecked: '2026-11-20' }
+    const plPriority = { language: 'pl', title: 'Priorytet', goal: 'Cel.', translator: 'Zespół', lastChecked: '2026-11-20' }
+    const problems = await problemsOf({
+      ...good,
+      'strategies/vawg.json': { ...strategy, translations: [pl, { ...pl, title: 'Again' }], priorities: [{ ...strategy.priorities[0], translations: [plPriority, plPriority] }] },
+    })
+    expect(problems).toEqual([
+      'strategies/vawg.json: translations[1].language "pl" is given twice',
+      'strategies/vawg.json: priorities[0].translations[1].language "pl" is given twice',
+    ])
+    // Once each is fine.
+    await expect(loadContent(contentDir({ ...good, 'strategies/vawg.json': { ...strategy, translations: [pl], priorities: [{ ...strategy.priorities[0], translations: [plPriority] }] } }))).resolves.toBeDefined()
+  })
+
   it('reports references to records that do not exist', async () => {
     const problems = await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, organisation: 'nobody' } })
     expect(problems).toEqual(['services/refuge-dsv.json: organisation: organisation "nobody" does not exist in content/organisations/'])

@@ -217,13 +217,18 @@ export function crossReferenceProblems(bundle: ContentBundle): string[] {
       needFile(v.document, `strategies/${s.slug}.json: ${at}document`)
     }
   for (const s of bundle.services) for (const [v, at] of versions(s)) need(organisations, v.organisation, `services/${s.slug}.json: ${at}organisation`, 'organisation')
-  // One translation per language, as the CMS allows (news-translations/hooks.ts).
-  for (const n of bundle.news) {
+  // One translation per language, as the CMS allows (cms/translations/hooks.ts).
+  const oncePerLanguage = (translations: { language?: string }[] | undefined, at: string) => {
     const seen = new Set<string>()
-    for (const [i, t] of (n.translations ?? []).entries()) {
-      if (t.language && seen.has(t.language)) problems.push(`news/${n.slug}.json: translations[${i}].language "${t.language}" is given twice`)
+    for (const [i, t] of (translations ?? []).entries()) {
+      if (t.language && seen.has(t.language)) problems.push(`${at}translations[${i}].language "${t.language}" is given twice`)
       if (t.language) seen.add(t.language)
     }
+  }
+  for (const n of bundle.news) oncePerLanguage(n.translations, `news/${n.slug}.json: `)
+  for (const s of bundle.strategies) {
+    oncePerLanguage(s.translations, `strategies/${s.slug}.json: `)
+    for (const [i, p] of (s.priorities ?? []).entries()) oncePerLanguage(p.translations, `strategies/${s.slug}.json: priorities[${i}].`)
   }
   for (const n of bundle.news)
     for (const [v, at] of versions(n)) {

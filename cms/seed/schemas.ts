@@ -243,6 +243,45 @@ export const measureSchema = z.strictObject({
   readings: z.array(z.strictObject({ date: isoDate, value: z.number() })).optional(),
 })
 
+/** What every translation holds besides its text (issue 20): see newsTranslationFields. */
+const translationMeta = {
+  language: z.enum(OPTIONAL_LANGUAGES as [string, ...string[]]),
+  /** Who translated it, as shown on the page. */
+  translator: z.string().min(1),
+  /** When it was last checked against the English. */
+  lastChecked: isoDate,
+  englishChecked: z.string().min(1).optional(),
+}
+
+/** A priority in another language, nested in its priority: the words a resident reads; measures stay English. */
+export const priorityTranslationFields = z.strictObject({
+  language: translationMeta.language,
+  title: z.string().min(1),
+  goal: z.string().min(1),
+  /** Markdown. */
+  approach: markdown.optional(),
+  /** Markdown. */
+  outcomes: markdown.optional(),
+  translator: translationMeta.translator,
+  lastChecked: translationMeta.lastChecked,
+  englishChecked: translationMeta.englishChecked,
+})
+export const priorityTranslationSchema = editorial(priorityTranslationFields)
+
+/** A strategy in another language, nested in its strategy's file. */
+export const strategyTranslationFields = z.strictObject({
+  language: translationMeta.language,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  vision: z.string().optional(),
+  /** Markdown. */
+  body: markdown.optional(),
+  translator: translationMeta.translator,
+  lastChecked: translationMeta.lastChecked,
+  englishChecked: translationMeta.englishChecked,
+})
+export const strategyTranslationSchema = editorial(strategyTranslationFields)
+
 export const priorityFields = z.strictObject({
   slug,
   title: z.string().min(1),
@@ -254,8 +293,10 @@ export const priorityFields = z.strictObject({
   /** Markdown: outcomes the partnership wants. */
   outcomes: markdown.optional(),
   measures: z.array(measureSchema).default([]),
+  /** Its translations, one per language at most. */
+  translations: z.array(priorityTranslationSchema).default([]),
 })
-export const prioritySchema = editorial(priorityFields)
+export const prioritySchema = editorial(priorityFields, ['translations'])
 
 const periodInOrder: Check = (schema) =>
   schema.refine((value) => {
@@ -285,10 +326,12 @@ export const strategyFields = z.strictObject({
   /** The source document as a file in media/ (usually a PDF). */
   document: mediaFile.optional(),
   priorities: z.array(prioritySchema).default([]),
+  /** Its translations, one per language at most. */
+  translations: z.array(strategyTranslationSchema).default([]),
   source,
   sourceDocument,
 })
-export const strategySchema = editorial(strategyFields, ['priorities'], periodInOrder)
+export const strategySchema = editorial(strategyFields, ['priorities', 'translations'], periodInOrder)
 
 export const serviceFields = z.strictObject({
   slug,

@@ -22,6 +22,19 @@ export async function newsTranslations() {
   return (await getCollection('newsTranslations')).filter((t) => stories.has(String(t.data.story.id))).sort((a, b) => newestFirst(a.data.story, b.data.story))
 }
 
+/**
+ * Published translations of strategies (issue 20, phase B) whose English strategy is on the site,
+ * in the strategies' order; and of priorities whose English priority is on the site.
+ */
+export async function strategyTranslations() {
+  const order = new Map((await strategies()).map((s, i) => [String(s.data.id), i]))
+  return (await getCollection('strategyTranslations')).filter((t) => order.has(String(t.data.strategy.id))).sort((a, b) => order.get(String(a.data.strategy.id))! - order.get(String(b.data.strategy.id))!)
+}
+export async function priorityTranslations() {
+  const priorities = new Set((await getCollection('priorities')).map((p) => String(p.data.id)))
+  return (await getCollection('priorityTranslations')).filter((t) => priorities.has(String(t.data.priority.id)))
+}
+
 export async function meetings() {
   return (await getCollection('meetings')).sort((a, b) => newestFirst(a.data, b.data))
 }

@@ -5,6 +5,9 @@
  * and a published Urdu one (right to left), so every test that crawls the built pages (axe,
  * reflow, HTML validity, layout stability, privacy) also covers a translated story's page. The
  * Urdu text is a test fixture ("a test translation, for testing only"), never a real translation.
+ * The same for a strategy and one of its priorities: a draft Polish strategy translation with the
+ * marker words, and published Urdu ones, so the crawling tests cover translated strategy and
+ * priority pages too.
  */
 import type { Payload } from 'payload'
 
@@ -41,5 +44,20 @@ export async function seedDrafts(payload: Payload) {
   await payload.create({
     collection: 'news-translations',
     data: { story: story.id, language: 'ur', title: 'آزمائشی ترجمہ', summary: 'یہ صرف جانچ کے لیے ہے۔', body: text('یہ صرف جانچ کے لیے ہے۔'), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
+  })
+  const strategy = (await payload.find({ collection: 'strategies', where: { _status: { equals: 'published' } }, sort: 'slug', limit: 1, depth: 0 })).docs[0]!
+  const priority = (await payload.find({ collection: 'priorities', where: { and: [{ strategy: { equals: strategy.id } }, { _status: { equals: 'published' } }] }, sort: 'order', limit: 1, depth: 0 })).docs[0]!
+  await payload.create({
+    collection: 'strategy-translations',
+    draft: true,
+    data: { strategy: strategy.id, language: 'pl', title: `${DRAFT_MARKER} strategy translation`, summary: `${DRAFT_MARKER} translated strategy summary`, translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'draft' } as never,
+  })
+  await payload.create({
+    collection: 'strategy-translations',
+    data: { strategy: strategy.id, language: 'ur', title: 'آزمائشی حکمت عملی', summary: 'یہ صرف جانچ کے لیے ہے۔', body: text('یہ صرف جانچ کے لیے ہے۔'), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
+  })
+  await payload.create({
+    collection: 'priority-translations',
+    data: { priority: priority.id, language: 'ur', title: 'آزمائشی ترجیح', goal: 'یہ صرف جانچ کے لیے ہے۔', approach: text('یہ صرف جانچ کے لیے ہے۔'), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
   })
 }

@@ -35,10 +35,13 @@ it('migrates an install made before it: news and languages intact, the new strin
   await db.client.execute({ sql: "UPDATE languages SET fluent_check_checked = 1, fluent_check_checked_by = 'A speaker', fluent_check_checked_at = '2026-11-01T00:00:00.000Z' WHERE code = 'pl'", args: [] })
 
   // Back to the previous migration, as an install that has not updated yet.
-  const newest = migrations.at(-1)!
-  expect(newest.name).toMatch(/news_translations$/)
-  await newest.down({ db: db.drizzle, payload, req: {} } as never)
-  await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [newest.name] })
+  // (and every later migration, newest first: each one's down expects the tables as it left them).
+  const from = migrations.findIndex((m) => /news_translations$/.test(m.name))
+  expect(from).toBeGreaterThan(0)
+  for (const later of migrations.slice(from).reverse()) {
+    await later.down({ db: db.drizzle, payload, req: {} } as never)
+    await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [later.name] })
+  }
   const columns = Array.from((await db.client.execute('PRAGMA table_info(languages)')).rows, (r) => String(r.name))
   expect(columns).not.toContain('translation_credit')
 

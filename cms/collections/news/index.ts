@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { languagesPanel } from '../../translations/collection'
 import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
 import { slugField } from '../../fields/slug'
 import { sourceField } from '../../fields/source'
@@ -29,6 +30,6 @@ export const News: CollectionConfig = {
     // the sidebar below shows them to editors, with their state.
     { name: 'translations', type: 'join', collection: 'news-translations', on: 'story', admin: { hidden: true } },
     // Issue 20: which languages this story has, and which are out of date (news-translations).
-    { name: 'languages', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/translations/NewsLanguages#NewsLanguages' } } },
+    languagesPanel('NewsLanguages'),
   ],
 }

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { languagesPanel } from '../../translations/collection'
 import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
 import { slugField } from '../../fields/slug'
 import { editorialVersions } from '../../versions'
@@ -59,5 +60,9 @@ export const Priorities: CollectionConfig = {
       ],
     },
     sharedPreviewLinksField,
+    // Its translations (priority-translations), so a backup holds them with the priority, in its strategy's file (cms/seed).
+    { name: 'translations', type: 'join', collection: 'priority-translations', on: 'priority', admin: { hidden: true } },
+    // Issue 20: which languages this priority has, and which are out of date (priority-translations).
+    languagesPanel('PriorityLanguages'),
   ],
 }

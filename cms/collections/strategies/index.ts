@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { languagesPanel } from '../../translations/collection'
 import { hiddenFromPartners, staff, staffOrPublished } from '../../access'
 import { slugField } from '../../fields/slug'
 import { sourceField } from '../../fields/source'
@@ -56,8 +57,12 @@ export const Strategies: CollectionConfig = {
       defaultSort: 'order',
       admin: { description: 'Priorities in order; add one from the Priorities collection.' },
     },
+    // Its translations (strategy-translations), so a backup holds them in the strategy's file (cms/seed).
+    { name: 'translations', type: 'join', collection: 'strategy-translations', on: 'strategy', admin: { hidden: true } },
     { name: 'document', label: 'Source document (PDF)', type: 'upload', relationTo: 'media' },
     sourceField,
     sharedPreviewLinksField,
+    // Issue 20: which languages this strategy has, and which are out of date (strategy-translations).
+    languagesPanel('StrategyLanguages'),
   ],
 }

@@ -9,9 +9,10 @@ import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priorit
 /** Given by a preview, which renders outside the static build's content store; the static build reads them itself. */
 type Shared = { settings?: SiteSettings }
 
-export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[] }
+/** `translated`: the live languages the strategy (or priority) has a published translation page in (issue 20, phase B). */
+export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[]; translated?: string[] }
 /** `priorities`: the strategy's priorities in order, this one among them (for its number and the pager). */
-export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[]; learning?: ReviewLearning[] }
+export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[]; learning?: ReviewLearning[]; translated?: string[] }
 /** A recommendation of a published domestic homicide review that answers a priority, with its review (issue 21). */
 export type ReviewLearning = { rec: Recommendation; review: Review }
 /** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
