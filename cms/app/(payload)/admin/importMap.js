@@ -27,10 +27,10 @@ import { PublishOrSubmitForReview as PublishOrSubmitForReview_3f0c931b275a99fb5e
 import { SaveDraftUnlessPartner as SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { UnpublishUnlessPartner as UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867 } from '../../../components/DocumentControlsForRole'
 import { APIViewForStaff as APIViewForStaff_778809bedb418179ccca4ef9091183b4 } from '../../../components/APIViewForStaff'
+import { StrategyLanguages as StrategyLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
+import { PriorityLanguages as PriorityLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { ConfirmStillCorrect as ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe } from '../../../components/email/ConfirmStillCorrect'
-import { NewsLanguages as NewsLanguages_0 } from '../../../components/translations/Languages'
-import { StrategyLanguages as StrategyLanguages_0 } from '../../../components/translations/Languages'
-import { PriorityLanguages as PriorityLanguages_0 } from '../../../components/translations/Languages'
+import { NewsLanguages as NewsLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { ResendInvitation as ResendInvitation_47b7e730dffbd0b164852d70967c66bd } from '../../../components/email/ResendInvitation'
 import { ReviewNavLink as ReviewNavLink_8169753a6db803575ef067734d8f1ff8 } from '../../../components/ReviewNavLink'
 import { InviteNavLink as InviteNavLink_bb4cc188b7e120e89a1efa44a4b31772 } from '../../../components/email/InviteNavLink'
@@ -71,10 +71,10 @@ export const importMap = {
   "/components/DocumentControlsForRole#SaveDraftUnlessPartner": SaveDraftUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/DocumentControlsForRole#UnpublishUnlessPartner": UnpublishUnlessPartner_3f0c931b275a99fb5e5ac7c41b18b867,
   "/components/APIViewForStaff#APIViewForStaff": APIViewForStaff_778809bedb418179ccca4ef9091183b4,
+  "/components/translations/Languages#StrategyLanguages": StrategyLanguages_6b5d906abfbff6ae2ef800841913960e,
+  "/components/translations/Languages#PriorityLanguages": PriorityLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/email/ConfirmStillCorrect#ConfirmStillCorrect": ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe,
-  "/components/translations/Languages#NewsLanguages": NewsLanguages_0,
-  "/components/translations/Languages#StrategyLanguages": StrategyLanguages_0,
-  "/components/translations/Languages#PriorityLanguages": PriorityLanguages_0,
+  "/components/translations/Languages#NewsLanguages": NewsLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/email/ResendInvitation#ResendInvitation": ResendInvitation_47b7e730dffbd0b164852d70967c66bd,
   "/components/ReviewNavLink#ReviewNavLink": ReviewNavLink_8169753a6db803575ef067734d8f1ff8,
   "/components/email/InviteNavLink#InviteNavLink": InviteNavLink_bb4cc188b7e120e89a1efa44a4b31772,
