@@ -46,6 +46,8 @@ let versionId: string
 let mediaId: number | undefined
 let reviewId: number | undefined
 let translationId: number | undefined
+let strategyTranslationId: number | undefined
+let priorityTranslationId: number | undefined
 let recommendationId: number | undefined
 const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
 
@@ -167,6 +169,21 @@ beforeAll(async () => {
   const translation = await api.call(admin, 'POST', '/news-translations?draft=true', { story: story.id, language: 'pl', title: `Tłumaczenie testowe ${stamp}`, summary: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
   expect(translation.status, JSON.stringify(translation.json)).toBe(201)
   translationId = translation.json.doc.id
+  // Draft Romanian translations of a strategy and of a priority, this test's own (one per document
+  // and language: pick ones no other test translated into Romanian).
+  const untranslated = async (collection: 'strategies' | 'priorities', translations: string, field: string) => {
+    const taken = new Set(((await api.call(admin, 'GET', `/${translations}?where[language][equals]=ro&depth=0&limit=1000&draft=true`)).json.docs as Record<string, number>[]).map((t) => t[field]))
+    const docs = (await api.call(admin, 'GET', `/${collection}?where[_status][equals]=published&depth=0&limit=1000&sort=id`)).json.docs as { id: number }[]
+    const doc = docs.find((d) => !taken.has(d.id))
+    if (!doc) throw new Error(`every ${collection} record already has a Romanian translation`)
+    return doc.id
+  }
+  const strategyTranslation = await api.call(admin, 'POST', '/strategy-translations?draft=true', { strategy: await untranslated('strategies', 'strategy-translations', 'strategy'), language: 'ro', title: `Traducere de test ${stamp}`, summary: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
+  expect(strategyTranslation.status, JSON.stringify(strategyTranslation.json)).toBe(201)
+  strategyTranslationId = strategyTranslation.json.doc.id
+  const priorityTranslation = await api.call(admin, 'POST', '/priority-translations?draft=true', { priority: await untranslated('priorities', 'priority-translations', 'priority'), language: 'ro', title: `Traducere de test ${stamp}`, goal: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
+  expect(priorityTranslation.status, JSON.stringify(priorityTranslation.json)).toBe(201)
+  priorityTranslationId = priorityTranslation.json.doc.id
   browser = await launchChromium()
 })
 
@@ -176,15 +193,17 @@ afterAll(async () => {
   for (const session of [partner, editor]) if (session?.id) await api.call(admin, 'DELETE', `/users/${session.id}`)
   if (recommendationId) await api.call(admin, 'DELETE', `/recommendations/${recommendationId}`)
   if (translationId) await api.call(admin, 'DELETE', `/news-translations/${translationId}`)
+  if (strategyTranslationId) await api.call(admin, 'DELETE', `/strategy-translations/${strategyTranslationId}`)
+  if (priorityTranslationId) await api.call(admin, 'DELETE', `/priority-translations/${priorityTranslationId}`)
   if (reviewId) await api.call(admin, 'DELETE', `/reviews/${reviewId}`)
   for (const id of [serviceId, editorServiceId]) if (id) await api.call(admin, 'DELETE', `/services/${id}`)
   if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
-const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'languages', 'users'] as const
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'news-translations', 'strategy-translations', 'priority-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'backups', 'languages', 'users'] as const
 /** Written only by the CMS itself or on demand: the shared test CMS may have none yet. */
-const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links'])
+const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links', 'backups'])
 
 describe('admin screens: no critical or serious axe violation', () => {
   it('sign-in, forgot-password and choose-a-password pages', async () => {
@@ -238,6 +257,8 @@ describe('admin screens: no critical or serious axe violation', () => {
         : slug === 'reviews' ? { id: reviewId }
         : slug === 'recommendations' ? { id: recommendationId }
         : slug === 'news-translations' ? { id: translationId }
+        : slug === 'strategy-translations' ? { id: strategyTranslationId }
+        : slug === 'priority-translations' ? { id: priorityTranslationId }
         : (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
       // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
       if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })
@@ -265,6 +286,17 @@ describe('admin screens: no critical or serious axe violation', () => {
     await context.close()
     expect(problems.filter(Boolean).join('\n')).toBe('')
   }, 600_000)
+
+  it('opens every collection the editor’s navigation offers (a new collection cannot be left out)', async () => {
+    const { context, page } = await signedIn(editor)
+    await open(page, '/admin')
+    const offered = await page.$$eval('a[href*="/admin/collections/"]', (links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.match(/^\/admin\/collections\/([^/]+)\/?$/)?.[1]).filter((slug): slug is string => Boolean(slug)),
+    )
+    await context.close()
+    expect(offered.length).toBeGreaterThan(10)
+    expect([...new Set(offered)].filter((slug) => !(COLLECTIONS as readonly string[]).includes(slug))).toEqual([])
+  })
 
   it('site settings (admins only: editors do not see them)', async () => {
     const { context, page } = await signedIn(admin)
