@@ -4,12 +4,16 @@
  * crediting its translator and named by the English strategy's hreflang; a priority's translation
  * gets /pl/strategies/<slug>/<priority>/ with its measures left in English. An unpublished
  * translation — a first draft, or a newer draft over the published one — never reaches any built
- * file (HTML, RSS, the Pagefind index, the sitemap) nor the anonymous REST API.
+ * file (HTML, RSS, the Pagefind index, the sitemap) nor the anonymous REST API. The strategy's
+ * and the priority's sidebars show editors each language's state; with STRATEGY_LANGUAGES_SCREENSHOT
+ * set, the test saves them to docs/screenshots/admin-{strategy,priority}-languages.png.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/chromium'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
 import { startProduct, stopProduct, until, type Product } from '../helpers/product'
@@ -24,6 +28,7 @@ const PRIORITY_PUBLISHED = 'Opublikowany priorytet żurawia 4412'
 
 let product: Product
 let site = ''
+let cms = ''
 let dist = ''
 let api: ReturnType<typeof restClient>
 let admin: Session
@@ -67,7 +72,8 @@ beforeAll(async () => {
   dist = path.join(base.TEST_DIR, 'dist')
   product = await startProduct({ ...base, CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_PUBLIC_URL: `http://127.0.0.1:${cmsPort}`, SITE_DIST_DIR: dist, SITE_REBUILD_DEBOUNCE_MS: '300' })
   site = `http://127.0.0.1:${sitePort}`
-  api = restClient(`http://127.0.0.1:${cmsPort}`)
+  cms = `http://127.0.0.1:${cmsPort}`
+  api = restClient(cms)
   admin = await api.admin()
   await api.call(admin, 'POST', '/users', { name: 'Strategy translator', email: 'strategy-translations@example.org', password: PASSWORD, role: 'editor' })
   editor = await api.login('strategy-translations@example.org', PASSWORD)
@@ -139,3 +145,42 @@ describe('a Polish version of a strategy and its priority', () => {
     for (const route of anonymousRoutes()) expect(JSON.stringify((await api.call({}, 'GET', route)).json), route).not.toContain(NEWER_DRAFT)
   })
 })
+
+describe('what editors see', () => {
+  it('the strategy’s and the priority’s sidebars show each language, and which are out of date once the English changes', async () => {
+    // The English strategy's summary changes and is published: the Polish version was checked against the old text.
+    expect((await rebuiltAfter(() => api.call(admin, 'PATCH', `/strategies/${strategy.id}`, { summary: 'An updated English summary of the strategy.', _status: 'published' }))).status).toBe('succeeded')
+    expect((await api.call(editor, 'GET', `/strategy-translations/${strategyT}`)).json.englishChanged).toBe(true)
+    expect((await api.call(editor, 'GET', `/priority-translations/${priorityT}`)).json.englishChanged).toBe(false)
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+      await signIn(page)
+      for (const [collection, id, state, shot] of [
+        ['strategies', strategy.id, 'out-of-date', 'admin-strategy-languages.png'],
+        ['priorities', priority.id, 'published', 'admin-priority-languages.png'],
+      ] as const) {
+        await page.goto(`${cms}/admin/collections/${collection}/${id}`)
+        const panel = page.locator(`[data-languages="${collection === 'strategies' ? 'strategy' : 'priority'}-translations"]`)
+        await panel.waitFor()
+        expect(await panel.locator('[data-language="pl"]').getAttribute('data-state'), collection).toBe(state)
+        expect(await panel.locator('[data-language="ro"]').getAttribute('data-state'), collection).toBe('none')
+        if (state === 'out-of-date') expect(await panel.locator('[data-language="pl"]').textContent()).toContain('English changed since')
+        if (process.env.STRATEGY_LANGUAGES_SCREENSHOT) {
+          await panel.scrollIntoViewIfNeeded()
+          await page.waitForTimeout(500)
+          await page.screenshot({ path: `docs/screenshots/${shot}` })
+        }
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+})
+
+async function signIn(page: Page) {
+  await page.goto(`${cms}/admin/login`)
+  await page.locator('#field-email').fill('strategy-translations@example.org')
+  await page.locator('#field-password').fill(PASSWORD)
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.locator('#field-password').press('Enter')])
+}

@@ -90,7 +90,7 @@ export function SharedPreviewLinks() {
   }
 
   return (
-    <section className="csp-shared-links" aria-labelledby={headingId} style={{ margin: '0 0 1.5rem' }}>
+    <section className="csp-shared-links" aria-labelledby={headingId} style={{ margin: '1.5rem 0' }}>
       <h3 id={headingId} style={{ margin: '0 0 0.5rem' }}>Shared preview links</h3>
       <p style={{ margin: '0 0 0.5rem' }}>
         A link shows this document’s saved draft to someone without an account, until it expires (at most {MAX_DAYS} days) or you revoke it.
