@@ -18,6 +18,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { loadavg } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Session } from 'node:inspector/promises'
 import { tsImport } from 'tsx/esm/api'
 import { WarmRenderer } from './renderer.mjs'
 
@@ -26,6 +27,14 @@ process.chdir(root)
 const dir = path.resolve(process.argv[2] ?? '')
 const publishes = Number(process.argv[3] ?? 5)
 if (!process.argv[2]) throw new Error('usage: node bench/warm/spike.mjs <dir with snapshot.json> [publishes]')
+/** Starts V8's CPU profiler in this process; the returned function stops it and gives the profile. */
+async function startProfile() {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return async () => (await session.post('Profiler.stop')).profile
+}
 const EDITED_SLUG = 'example-service-00001'
 const SERVICES_READ = 'find:{"collection":"services"'
 const round = (n, d = 3) => Math.round(n * 10 ** d) / 10 ** d
@@ -72,12 +81,19 @@ for (let i = 1; i <= publishes; i++) {
   warm.replaceRecords('services', [last.doc], (doc) => serviceSchema.safeParse(doc))
   warm.keepRead('services', { depth: 1, sort: FEED_ORDER }, last.services)
   const stored = performance.now()
+  // WARM_SPIKE_PROFILE=<file>: a CPU profile of the last publish only (not the start).
+  const profiling = process.env.WARM_SPIKE_PROFILE && i === publishes ? await startProfile() : undefined
   const result = await warm.publish()
+  if (profiling) writeFileSync(process.env.WARM_SPIKE_PROFILE, JSON.stringify(await profiling()))
   runs.push({ ...result, storeSeconds: (stored - parsed) / 1000, editSeconds: (parsed - t0) / 1000, load: load() })
   console.log(`publish ${i}: ${round(result.seconds)} s (keys ${round(result.steps.keysSeconds)} s, render ${round(result.steps.renderSeconds)} s for ${result.rendered.length} pages, write ${round(result.steps.writeSeconds)} s; ${result.changed.length} files changed; store ${round((stored - parsed) / 1000, 4)} s) load ${load().join(' ')}`)
 }
 const finalSnapshot = path.join(dir, 'snapshot-final.json')
 writeFileSync(finalSnapshot, JSON.stringify(last.snapshot))
+if (process.env.WARM_SPIKE_ONLY_PUBLISH === '1') {
+  console.log(JSON.stringify({ publishSeconds: runs.map((r) => round(r.seconds)), steps: runs.map((r) => r.steps), slowest: runs.at(-1).rendered.sort((a, b) => b.ms - a.ms).slice(0, 8), load: load() }, null, 2))
+  process.exit(0)
+}
 
 // 3. Astro alone on the same content, same run.
 const astroFloor = (outDir, extra) => {
@@ -130,7 +146,10 @@ const result = {
   pagesRenderedPerPublish: runs[0].rendered.length,
   filesChangedPerPublish: runs.map((r) => r.changed.length),
   steps: runs.map((r) => ({ ...r.steps, storeSeconds: r.storeSeconds })),
-  renderMs: { median: median(renderMs), max: renderMs.at(-1), slowest: runs.at(-1).rendered.sort((a, b) => b.ms - a.ms).slice(0, 6) },
+  // One record's own page (the edited entry's), each publish: what one page render costs.
+  servicePageMs: runs.map((r) => r.rendered.find((p) => p.file === `services/${EDITED_SLUG}/index.html`)?.ms),
+  renderMs: { median: median(renderMs), max: renderMs.at(-1), slowest: [...runs.at(-1).rendered].sort((a, b) => b.ms - a.ms).slice(0, 8) },
+  renderedLastPublish: runs.at(-1).rendered,
   rawPublishFloorSeconds: round(rawPublishSeconds, 2),
   rawPublishFloorPages: rawPublishPages,
   rawFullFloorSeconds: round(rawFullSeconds, 2),
