@@ -118,8 +118,9 @@ export class WarmRenderer {
    * a time (each by rename, as scripts/lib/site-build.ts moveInto does), leaving a page whose bytes
    * did not change in place. Returns what was rendered and how long each step took.
    */
-  async publish() {
+  async publish({ first } = {}) {
     const t0 = performance.now()
+    this.#t0 = t0
     // Astro caches each route's getStaticPaths() for the build; the store changed under it.
     this.app.routeCache?.clearAll?.()
     const stamp = `${process.pid}-${Date.now()}`
@@ -153,11 +154,16 @@ export class WarmRenderer {
       const file = outFileOf(p.route, p.pathname)
       if (byKeyedPath(p) && changedFiles.has(file) && !toRender.some((r) => r.file === file)) toRender.push({ ...p, file })
     }
+    // `first` (files): rendered before the rest and swapped in at once, so the edited record's own
+    // page is served before its listings are rendered (the bench polls that page for "live").
+    if (first) toRender.sort((a, b) => Number(first.includes(b.file)) - Number(first.includes(a.file)))
+    let firstLiveSeconds
     const t2 = performance.now()
     const staging = path.join(this.liveDir, `.warm-${stamp}`)
     const rendered = []
     const renderMs = []
     for (const { pathname, route, file } of toRender) {
+      if (first && firstLiveSeconds === undefined && !first.includes(file)) firstLiveSeconds = (await this.#swapIn(rendered, staging)).at(-1) ?? (performance.now() - t0) / 1000
       const r0 = performance.now()
       const request = new Request(urlOf(route, pathname, this.origin))
       const { response } = await this.prerenderer.render(request, { routeData: route })
@@ -167,29 +173,45 @@ export class WarmRenderer {
       rendered.push({ file, body, pathname, component: route.component })
     }
     const t3 = performance.now()
-    // Only bytes that changed go live; each file is written beside the live folder's, then renamed.
+    await this.#swapIn(rendered, staging)
+    rmSync(staging, { recursive: true, force: true })
+    this.keys = keys
+    const t4 = performance.now()
+    const moved = this.#moved.splice(0)
+    return {
+      seconds: (t4 - t0) / 1000,
+      firstLiveSeconds: first ? (firstLiveSeconds ?? (t4 - t0) / 1000) : undefined,
+      steps: { keysSeconds: (t1 - t0) / 1000, pickSeconds: (t2 - t1) / 1000, renderSeconds: (t3 - t2) / 1000, writeSeconds: (t4 - t3) / 1000 },
+      rendered: rendered.map((r) => ({ file: r.file, ms: Math.round(renderMs[rendered.indexOf(r)] * 10) / 10 })),
+      changed: moved.map((m) => m.file),
+    }
+  }
+
+  #moved = []
+  #t0 = 0
+  /**
+   * Swaps rendered files not yet swapped into the live folder: only bytes that changed, each
+   * written beside the live folder's, then renamed (a visitor gets the old page or the new one).
+   * Returns when the last one went live, in seconds since the publish began.
+   */
+  async #swapIn(rendered, staging) {
+    const pending = rendered.filter((r) => !r.swapped)
     const moved = []
-    for (const { file, body } of rendered) {
-      const live = path.join(this.liveDir, file)
-      if (existsSync(live) && readFileSync(live).equals(body)) continue
-      const beside = path.join(staging, file)
+    for (const r of pending) {
+      r.swapped = true
+      const live = path.join(this.liveDir, r.file)
+      if (existsSync(live) && readFileSync(live).equals(r.body)) continue
+      const beside = path.join(staging, r.file)
       mkdirSync(path.dirname(beside), { recursive: true })
-      writeFileSync(beside, body)
-      moved.push({ beside, live, file })
+      writeFileSync(beside, r.body)
+      moved.push({ beside, live, file: r.file })
     }
     for (const { beside, live } of moved) {
       mkdirSync(path.dirname(live), { recursive: true })
       await rename(beside, live)
     }
-    rmSync(staging, { recursive: true, force: true })
-    this.keys = keys
-    const t4 = performance.now()
-    return {
-      seconds: (t4 - t0) / 1000,
-      steps: { keysSeconds: (t1 - t0) / 1000, pickSeconds: (t2 - t1) / 1000, renderSeconds: (t3 - t2) / 1000, writeSeconds: (t4 - t3) / 1000 },
-      rendered: rendered.map((r) => ({ file: r.file, ms: Math.round(renderMs[rendered.indexOf(r)] * 10) / 10 })),
-      changed: moved.map((m) => m.file),
-    }
+    this.#moved.push(...moved)
+    return moved.length ? [(performance.now() - this.#t0) / 1000] : []
   }
 
   /**
