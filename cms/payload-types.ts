@@ -1585,7 +1585,17 @@ export interface PreviewLink {
    */
   label: string;
   collectionSlug:
-    'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings' | 'reviews';
+    | 'strategies'
+    | 'priorities'
+    | 'services'
+    | 'organisations'
+    | 'partnerships'
+    | 'news'
+    | 'meetings'
+    | 'reviews'
+    | 'news-translations'
+    | 'strategy-translations'
+    | 'priority-translations';
   documentId: string;
   /**
    * At most 14 days from now.
