@@ -1244,6 +1244,10 @@ export interface Language {
      * Button to the directory; {n} is how many services.
      */
     searchAll: string;
+    /**
+     * Heading of the list of the partnerships’ strategies (those translated into the language first).
+     */
+    strategies: string;
   };
   directory: {
     /**
@@ -2355,6 +2359,7 @@ export interface LanguagesSelect<T extends boolean = true> {
         byNeed?: T;
         byWho?: T;
         searchAll?: T;
+        strategies?: T;
       };
   directory?:
     | T

@@ -117,7 +117,9 @@ describe('a Polish version of a strategy and its priority', () => {
     expect(english).toContain(`<link rel="alternate" hreflang="pl" href="/pl/strategies/${strategy.slug}/">`)
     expect(english).not.toContain(`hreflang="ro" href="/ro/strategies/`)
     // The Polish home lists it under its Polish title; the other languages' homes link to the English page, marked as English.
-    expect(await html('/pl/')).toMatch(new RegExp(`<a href="/pl/strategies/${strategy.slug}/"[^>]*>${PUBLISHED}</a>`))
+    const polishHome = await html('/pl/')
+    expect(polishHome).toMatch(new RegExp(`<a href="/pl/strategies/${strategy.slug}/"[^>]*>${PUBLISHED}</a>`))
+    expect(polishHome).toContain('<h2 id="strategies-title">Strategie bezpieczeństwa społeczności</h2>')
     expect(await html('/ro/')).toMatch(new RegExp(`<a href="/strategies/${strategy.slug}/" lang="en" hreflang="en"[^>]*>[^<]+<span lang="ro" class="in-english"[^>]*>\\(în engleză\\)</span>`))
     // The English priority page names no Polish copy yet: only the strategy is translated.
     const englishPriority = () => html(`/strategies/${strategy.slug}/${priority.slug}/`)
