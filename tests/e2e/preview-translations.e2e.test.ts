@@ -5,7 +5,9 @@
  * links as for every document; and nothing of the draft in the built site. Against the running
  * test CMS, on records of the test's own.
  */
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../helpers/chromium'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { paragraph } from '../helpers/lexical'
@@ -22,6 +24,7 @@ const STRATEGY_PUBLISHED = `Opublikowana strategia podglądu ${stamp} czapla`
 const PRIORITY_DRAFT = `Szkic podglądu priorytetu ${stamp} czapla`
 const strings = (code: string) => JSON.parse(readFileSync(path.resolve('content/languages', `${code}.json`), 'utf8')) as Record<string, Record<string, string>>
 
+let browser: Browser
 let root: Session
 let editor: Session
 let partner: Session
@@ -44,6 +47,7 @@ async function create(session: Session, collection: string, body: Record<string,
 }
 
 beforeAll(async () => {
+  browser = await launchChromium()
   root = await admin()
   const redbridge = (await call(root, 'GET', '/partnerships?where[slug][equals]=redbridge-csp&depth=0')).json.docs[0]
   story = await create(root, 'news', { title: `Translation preview story ${stamp}`, date: '2026-11-01T00:00:00.000Z', summary: 'The English summary.', body: paragraph('The English body.'), _status: 'published' })
@@ -67,6 +71,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await browser?.close()
   for (const id of links) await call(root, 'DELETE', `/preview-links/${id}`)
   for (const [collection, id] of translations.reverse()) await call(root, 'DELETE', `/${collection}/${id}`)
   if (priority) await call(root, 'DELETE', `/priorities/${priority.id}`)
@@ -148,6 +153,24 @@ describe('who may preview a translation', () => {
     expect((await fetch(url)).status).toBe(404)
     // Partners may not share one.
     expect((await call(partner, 'POST', '/preview-links', { label: 'x', collectionSlug: 'news-translations', documentId: String(newsT) })).status).toBe(403)
+  })
+})
+
+describe('live preview beside a translation’s form', () => {
+  it('shows the draft in its language, and updates after a save', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    await context.addCookies([{ name: 'payload-token', value: editor.token!, url: cms }])
+    const page = await context.newPage()
+    await page.goto(`${cms}/admin/collections/news-translations/${newsT}`)
+    await page.locator('#live-preview-toggler').click()
+    const frame = page.frameLocator('iframe#live-preview-iframe')
+    await frame.getByText(`${NEWS_DRAFT} خلاصہ`).waitFor({ timeout: 30_000 })
+    expect(await frame.locator('html').getAttribute('dir')).toBe('rtl')
+    const next = `محفوظ شدہ خلاصہ ${stamp}`
+    await page.locator('#field-summary').fill(next)
+    await page.getByRole('button', { name: /save draft/i }).click()
+    await frame.getByText(next).waitFor({ timeout: 30_000 })
+    await context.close()
   })
 })
 
