@@ -1244,6 +1244,10 @@ export interface Language {
      * Button to the directory; {n} is how many services.
      */
     searchAll: string;
+    /**
+     * Heading of the list of the partnerships’ strategies (those translated into the language first).
+     */
+    strategies: string;
   };
   directory: {
     /**
@@ -1585,7 +1589,17 @@ export interface PreviewLink {
    */
   label: string;
   collectionSlug:
-    'strategies' | 'priorities' | 'services' | 'organisations' | 'partnerships' | 'news' | 'meetings' | 'reviews';
+    | 'strategies'
+    | 'priorities'
+    | 'services'
+    | 'organisations'
+    | 'partnerships'
+    | 'news'
+    | 'meetings'
+    | 'reviews'
+    | 'news-translations'
+    | 'strategy-translations'
+    | 'priority-translations';
   documentId: string;
   /**
    * At most 14 days from now.
@@ -2345,6 +2359,7 @@ export interface LanguagesSelect<T extends boolean = true> {
         byNeed?: T;
         byWho?: T;
         searchAll?: T;
+        strategies?: T;
       };
   directory?:
     | T

@@ -6,11 +6,14 @@
 import type {
   MeetingPageProps,
   NewsPageProps,
+  NewsTranslationPageProps,
   PartnershipPageProps,
   PriorityPageProps,
+  PriorityTranslationPageProps,
   ReviewPageProps,
   ServicePageProps,
   StrategyPageProps,
+  StrategyTranslationPageProps,
 } from '../site/components/pages/props'
 
 export type PreviewPage =
@@ -21,6 +24,9 @@ export type PreviewPage =
   | { kind: 'meeting'; props: MeetingPageProps }
   | { kind: 'partnership'; props: PartnershipPageProps }
   | { kind: 'review'; props: ReviewPageProps }
+  | { kind: 'news-translation'; props: NewsTranslationPageProps }
+  | { kind: 'strategy-translation'; props: StrategyTranslationPageProps }
+  | { kind: 'priority-translation'; props: PriorityTranslationPageProps }
 
 export type PreviewLocals = {
   page: PreviewPage

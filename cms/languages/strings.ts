@@ -73,6 +73,7 @@ export const STRING_GROUPS = {
       byNeed: 'Heading: support by need.',
       byWho: 'Heading: support by who it is for.',
       searchAll: 'Button to the directory; {n} is how many services.',
+      strategies: 'Heading of the list of the partnerships’ strategies (those translated into the language first).',
     },
   },
   directory: {

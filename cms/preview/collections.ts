@@ -4,6 +4,19 @@
  * — loading a draft, serving /preview/ — is in scripts/lib/preview/, outside cms/, so changing it
  * does not rebuild the admin (scripts/lib/admin-build.ts hashes cms/).
  */
-export const PREVIEW_COLLECTIONS = ['strategies', 'priorities', 'services', 'organisations', 'partnerships', 'news', 'meetings', 'reviews'] as const
+export const PREVIEW_COLLECTIONS = [
+  'strategies',
+  'priorities',
+  'services',
+  'organisations',
+  'partnerships',
+  'news',
+  'meetings',
+  'reviews',
+  // Issue 20, phase B: a translation previews as its /<language>/… page.
+  'news-translations',
+  'strategy-translations',
+  'priority-translations',
+] as const
 export type PreviewCollection = (typeof PREVIEW_COLLECTIONS)[number]
 export const isPreviewCollection = (slug: string): slug is PreviewCollection => (PREVIEW_COLLECTIONS as readonly string[]).includes(slug)

@@ -3,6 +3,7 @@ import { hiddenFromPartners, nobody, staff, staffField, staffOrPublished } from 
 import { editorialVersions } from '../versions'
 import { publicRelation, publishesToSite } from '../publishing/site-collections'
 import { LANGUAGES, OPTIONAL_LANGUAGES } from '../languages/strings'
+import { sharedPreviewLinksField } from '../fields/shared-preview-links'
 import { englishChangedSince, oneTranslationPerLanguage, recordEnglishSeen, type EnglishSide } from './hooks'
 
 type Options = EnglishSide & {
@@ -75,6 +76,8 @@ export function translationsOf({ slug, labels, parentLabel, fields, description,
         admin: { position: 'sidebar', readOnly: true, description: `The English ${side.noun}’s text was republished with changes after this translation was last checked.` },
         hooks: { afterRead: [englishChangedSince(side)] },
       },
+      // A draft translation previews as its /<language>/… page (scripts/lib/preview/); staff may share that preview.
+      sharedPreviewLinksField,
     ],
   }
 }

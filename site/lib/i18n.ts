@@ -72,7 +72,7 @@ export const switcherInput = (languages: Language[]) => languages.map((l) => `${
 
 /** English paths that have a copy in each live language. */
 export function isHubPath(path: string): boolean {
-  return path === '/' || path === '/support/' || path === '/stay-safe-online/' || /^\/support\/[a-z0-9-]+\/$/.test(path)
+  return path === '/' || path === '/support/' || path === '/stay-safe-online/' || path === '/news/' || /^\/support\/[a-z0-9-]+\/$/.test(path)
 }
 
 /** The English path of a page, from its own path (/bn/support/ → /support/). */

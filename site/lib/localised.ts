@@ -60,3 +60,48 @@ export function serviceItems(services: Service[], language: Language, { filterab
 
 /** "1 service" / "12 services" in the language. */
 export const countOf = (language: Language, n: number) => (n === 1 ? language.strings.directory.countOne : fill(language.strings.directory.countMany, { n }))
+
+/** A document in a localised list: its own translation in the language, or the English page, marked as English. */
+export type LocalisedLink = { href: string; title: string; date?: Date; english: boolean }
+
+type Story = CollectionEntry<'news'>
+type StoryTranslation = CollectionEntry<'newsTranslations'>
+type Strategy = CollectionEntry<'strategies'>
+type StrategyTranslation = CollectionEntry<'strategyTranslations'>
+
+/**
+ * News in `language` (issue 20, phase B), as the localised home and /<code>/news/ list it: every story
+ * published in the language (newest first), then the newest `englishLimit` English-only stories,
+ * linked to their English pages. Bounded: the English-only part never grows with the archive.
+ * `inputs`: the listed records, for the page's key.
+ */
+export function localisedNews(code: string, stories: Story[], translations: StoryTranslation[], englishLimit: number): { items: LocalisedLink[]; inputs: Array<Story | StoryTranslation> } {
+  const own = translations.filter((t) => t.data.language === code)
+  const translated = new Set(own.map((t) => String(t.data.story.id)))
+  const english = stories.filter((n) => !translated.has(String(n.data.id))).slice(0, englishLimit)
+  return {
+    items: [
+      ...own.map((t) => ({ href: `/${code}/news/${t.data.story.slug}/`, title: t.data.title, date: t.data.story.date, english: false })),
+      ...english.map((n) => ({ href: `/news/${n.data.slug}/`, title: n.data.title, date: n.data.date, english: true })),
+    ],
+    inputs: [...own, ...english],
+  }
+}
+
+/**
+ * Strategies in `language`, as the localised home lists them: those published in the language (in
+ * the strategies' order), then at most `englishLimit` English-only ones, linked to their English
+ * pages. A fixed small list: at most one entry per strategy translated into the language, plus the limit.
+ */
+export function localisedStrategies(code: string, strategies: Strategy[], translations: StrategyTranslation[], englishLimit: number): { items: LocalisedLink[]; inputs: Array<Strategy | StrategyTranslation> } {
+  const own = translations.filter((t) => t.data.language === code)
+  const translated = new Set(own.map((t) => String(t.data.strategy.id)))
+  const english = strategies.filter((s) => !translated.has(String(s.data.id))).slice(0, englishLimit)
+  return {
+    items: [
+      ...own.map((t) => ({ href: `/${code}/strategies/${t.data.strategy.slug}/`, title: t.data.title, english: false })),
+      ...english.map((s) => ({ href: `/strategies/${s.data.slug}/`, title: s.data.title, english: true })),
+    ],
+    inputs: [...own, ...english],
+  }
+}

@@ -137,13 +137,23 @@ describe('a Polish version of a news story', () => {
     expect(english).not.toContain(`hreflang="ro" href="/ro/news/`)
     const polishHome = await html('/pl/')
     expect(polishHome).toContain(`href="/pl/news/${story.slug}/"`)
+    // /pl/news/: the Polish story, linked from the Polish home and menu; /ro/news/ links the English story, marked as English.
+    expect(polishHome).toMatch(/<a href="\/pl\/news\/"[^>]*>Aktualności<\/a>/)
+    const polishNews = await html('/pl/news/')
+    expect(polishNews).toMatch(/<html[^>]* lang="pl"/)
+    expect(polishNews).toMatch(new RegExp(`<a href="/pl/news/${story.slug}/"[^>]*>${PUBLISHED}</a>`))
+    expect(polishNews).toContain('<link rel="alternate" hreflang="ro" href="/ro/news/">')
+    const romanianNews = await html('/ro/news/')
+    expect(romanianNews).toMatch(new RegExp(`<a href="/news/${story.slug}/" lang="en" hreflang="en"[^>]*>[^<]+<span lang="ro" class="in-english"[^>]*>\\(în engleză\\)</span>`))
+    expect(romanianNews).not.toContain(PUBLISHED)
+    expect(await html('/news/')).toContain('<link rel="alternate" hreflang="pl" href="/pl/news/">')
     // Other languages' homes link to the English story, marked as English.
     expect(await html('/ro/')).toMatch(new RegExp(`<a href="/news/${story.slug}/" lang="en" hreflang="en">`))
 
     const found = await filesWith(PUBLISHED)
     expect(found).toContain(`pl/news/${story.slug}/index.html`)
     expect(found.some((f) => f.startsWith('pagefind/') && f.includes('pl'))).toBe(true)
-    expect(found.filter((f) => !f.startsWith('pagefind/')).sort()).toEqual([`pl/index.html`, `pl/news/${story.slug}/index.html`])
+    expect(found.filter((f) => !f.startsWith('pagefind/')).sort()).toEqual([`pl/index.html`, `pl/news/${story.slug}/index.html`, 'pl/news/index.html'])
     expect(await html('/sitemap-0.xml')).toContain(`/pl/news/${story.slug}/`)
   })
 

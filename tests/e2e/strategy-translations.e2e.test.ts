@@ -122,8 +122,16 @@ describe('a Polish version of a strategy and its priority', () => {
     const english = await html(`/strategies/${strategy.slug}/`)
     expect(english).toContain(`<link rel="alternate" hreflang="pl" href="/pl/strategies/${strategy.slug}/">`)
     expect(english).not.toContain(`hreflang="ro" href="/ro/strategies/`)
+    // The Polish home lists it under its Polish title; the other languages' homes link to the English page, marked as English.
+    const polishHome = await html('/pl/')
+    expect(polishHome).toMatch(new RegExp(`<a href="/pl/strategies/${strategy.slug}/"[^>]*>${PUBLISHED}</a>`))
+    expect(polishHome).toContain('<h2 id="strategies-title">Strategie bezpieczeństwa społeczności</h2>')
+    expect(await html('/ro/')).toMatch(new RegExp(`<a href="/strategies/${strategy.slug}/" lang="en" hreflang="en"[^>]*>[^<]+<span lang="ro" class="in-english"[^>]*>\\(în engleză\\)</span>`))
+    // The English priority page names no Polish copy yet: only the strategy is translated.
+    const englishPriority = () => html(`/strategies/${strategy.slug}/${priority.slug}/`)
+    expect(await englishPriority()).not.toContain(`hreflang="pl" href="/pl/strategies/`)
     const found = await filesWith(PUBLISHED)
-    expect(found.filter((f) => !f.startsWith('pagefind/'))).toEqual([`pl/strategies/${strategy.slug}/index.html`])
+    expect(found.filter((f) => !f.startsWith('pagefind/')).sort()).toEqual(['pl/index.html', `pl/strategies/${strategy.slug}/index.html`])
     expect(found.some((f) => f.startsWith('pagefind/') && f.includes('pl'))).toBe(true)
     expect(await html('/sitemap-0.xml')).toContain(`/pl/strategies/${strategy.slug}/`)
     expect(await filesWith(PRIORITY_DRAFT)).toEqual([])
@@ -135,6 +143,13 @@ describe('a Polish version of a strategy and its priority', () => {
     // Measures stay English, and say so.
     expect(page).toMatch(/<section aria-labelledby="measures" lang="en"[^>]*>/)
     expect(await html(`/pl/strategies/${strategy.slug}/`)).toContain(`href="/pl/strategies/${strategy.slug}/${priority.slug}/"`)
+    // The English priority page now names its Polish copy, in hreflang and the switcher; no other language.
+    const englishNow = await englishPriority()
+    expect(englishNow).toContain(`<link rel="alternate" hreflang="pl" href="/pl/strategies/${strategy.slug}/${priority.slug}/">`)
+    expect(englishNow).toContain(`<link rel="alternate" hreflang="x-default" href="/strategies/${strategy.slug}/${priority.slug}/">`)
+    expect(englishNow).toMatch(new RegExp(`<a href="/pl/strategies/${strategy.slug}/${priority.slug}/" lang="pl" hreflang="pl"`))
+    expect(englishNow).not.toContain(`hreflang="ro" href="/ro/strategies/`)
+    expect(englishNow).toMatch(/<a href="\/ro\/" lang="ro" hreflang="ro"/)
   })
 
   it('a newer draft over the published version reaches no built file; the published text stays', async () => {

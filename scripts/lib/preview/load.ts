@@ -12,14 +12,19 @@ import {
   agendaItemSchema,
   meetingSchema,
   newsSchema,
+  newsTranslationSchema,
+  languageSchema,
   organisationSchema,
   partnershipSchema,
   prioritySchema,
+  priorityTranslationSchema,
   serviceSchema,
   siteSettingsSchema,
   strategySchema,
+  strategyTranslationSchema,
   reviewSchema,
   type Organisation,
+  type SiteLanguage,
   type SiteSettings,
 } from '../../../site/schemas'
 import { explainIssue } from '../../../site/lib/payload-loader'
@@ -27,6 +32,8 @@ import { agendaOrder, newestFirst, prioritiesOrder, strategiesOrder } from '../.
 import { siteImage, type SiteImage } from '../../../site/lib/media'
 import type { PreviewLocals, PreviewPage } from '../../../site-preview/preview-page'
 import { learningFor, redactionTermsOf, refOnly, reviewPageData, reviewRedactionReasons } from './reviews'
+import { relationId } from '../../../cms/fields/relation'
+import { LANGUAGES } from '../../../cms/languages/strings'
 
 export { PREVIEW_COLLECTIONS, isPreviewCollection, type PreviewCollection } from '../../../cms/preview/collections'
 import type { PreviewCollection } from '../../../cms/preview/collections'
@@ -170,12 +177,85 @@ async function pageFor(payload: Payload, collection: PreviewCollection, doc: Doc
       const around = await reviewPageData(payload, review)
       return { page: { kind: 'review', props: { review, ...around, settings, now: new Date() } }, publicPath: `/reviews/${review.slug}/` }
     }
+    case 'news-translations':
+    case 'strategy-translations':
+    case 'priority-translations':
+      return translationPage(payload, collection, doc, settings, what)
     case 'meetings': {
       const m = parse(meetingSchema, doc, what)
       // Public items only, whoever is looking: the query asks for them, and the site's schema accepts nothing else.
       const { docs } = await payload.find({ collection: 'agenda-items', where: { meeting: { equals: m.id }, classification: { equals: 'public' } }, depth: 1, pagination: false, overrideAccess: true })
       const items = (docs as unknown as Doc[]).map((item) => parse(agendaItemSchema, { ...item, meeting: doc }, `${what}, agenda item ${String(item.number ?? item.id)}`)).sort(agendaOrder)
       return { page: { kind: 'meeting', props: { m, items, settings } }, publicPath: `/meetings/${m.slug}/` }
+    }
+  }
+}
+
+/** One published record as the build reads it (anonymous, depth 1), unparsed; null when it is not on the site. */
+async function publishedDoc(payload: Payload, collection: CollectionSlug, id: unknown): Promise<Doc | null> {
+  if (id == null) return null
+  const { docs } = await payload.find({ collection, where: { id: { equals: id } }, depth: 1, limit: 1, overrideAccess: false, draft: false })
+  return (docs[0] as unknown as Doc | undefined) ?? null
+}
+
+/**
+ * A translation's language as its page shows it (issue 20, phase B): its interface strings from the
+ * CMS, read as the build reads them. A language the site does not offer, or whose strings are
+ * incomplete, has no pages: the preview says so rather than showing a page that will not exist.
+ */
+async function translationLanguage(payload: Payload, code: unknown, settings: SiteSettings, what: string): Promise<SiteLanguage> {
+  const name = LANGUAGES.find((l) => l.code === code)?.endonym ?? String(code)
+  if (!(settings.languages as string[]).includes(String(code)))
+    throw new Invalid(what, [`the site does not offer ${name} (${String(code)}) yet, so this translation would have no page: an admin switches it on in Site settings`])
+  const { docs } = await payload.find({ collection: 'languages', where: { code: { equals: code } }, limit: 1, depth: 0, overrideAccess: false })
+  const parsed = languageSchema.safeParse(docs[0])
+  if (!parsed.success) throw new Invalid(what, [`${name}'s interface strings are incomplete, so the site leaves the language out: complete them in Website → Languages`])
+  return parsed.data
+}
+
+/** The live languages of the published translations of one English document, with the previewed one: the switcher and hreflang name them. */
+async function publishedLanguages(payload: Payload, collection: 'news-translations' | 'strategy-translations' | 'priority-translations', where: Doc, settings: SiteSettings, previewed: string): Promise<string[]> {
+  const { docs } = await payload.find({ collection, where: where as never, depth: 0, pagination: false, overrideAccess: false, draft: false })
+  const live = new Set<string>(settings.languages)
+  return [...new Set([...(docs as unknown as Doc[]).map((d) => String(d.language)).filter((code) => live.has(code)), previewed])]
+}
+
+/** A translation's page (issue 20, phase B): its draft, its language's strings, and the published English document around it. */
+async function translationPage(payload: Payload, collection: 'news-translations' | 'strategy-translations' | 'priority-translations', doc: Doc, settings: SiteSettings, what: string): Promise<{ page: PreviewPage; publicPath: string }> {
+  const language = await translationLanguage(payload, doc.language, settings, what)
+  const code = language.code
+  switch (collection) {
+    case 'news-translations': {
+      const story = await publishedDoc(payload, 'news', relationId(doc.story as never))
+      if (!story) throw new Invalid(what, ['its English story is not published (or no longer exists), so visitors cannot see it: publish the story first'])
+      const t = parse(newsTranslationSchema, { ...doc, story }, what)
+      const translated = await publishedLanguages(payload, collection, { story: { equals: story.id } }, settings, code)
+      return { page: { kind: 'news-translation', props: { language, t, translated, settings } }, publicPath: `/${code}/news/${t.story.slug}/` }
+    }
+    case 'strategy-translations': {
+      const strategy = await publishedDoc(payload, 'strategies', relationId(doc.strategy as never))
+      if (!strategy) throw new Invalid(what, ['its English strategy is not published (or no longer exists), so visitors cannot see it: publish the strategy first'])
+      const s = parse(strategySchema, strategy, what)
+      const t = parse(strategyTranslationSchema, { ...doc, strategy }, what)
+      const priorities = (await published(payload, 'priorities', prioritySchema, { strategy: { equals: s.id } })).sort(prioritiesOrder)
+      const local = priorities.length
+        ? await published(payload, 'priority-translations', priorityTranslationSchema, { language: { equals: code }, priority: { in: priorities.map((p) => p.id) } })
+        : []
+      const translated = await publishedLanguages(payload, collection, { strategy: { equals: s.id } }, settings, code)
+      const props = { language, t, s, priorities: priorities.map((p) => ({ p, local: local.find((x) => String(x.priority.id) === String(p.id)) })), translated, settings }
+      return { page: { kind: 'strategy-translation', props }, publicPath: `/${code}/strategies/${s.slug}/` }
+    }
+    case 'priority-translations': {
+      const priority = await publishedDoc(payload, 'priorities', relationId(doc.priority as never))
+      if (!priority) throw new Invalid(what, ['its English priority is not published (or no longer exists), so visitors cannot see it: publish the priority first'])
+      const p = parse(prioritySchema, priority, what)
+      const [st] = await published(payload, 'strategy-translations', strategyTranslationSchema, { strategy: { equals: p.strategy.id }, language: { equals: code } })
+      if (!st) throw new Invalid(what, [`its strategy has no published translation in this language, and the page sits under it: publish the strategy's translation first`])
+      const t = parse(priorityTranslationSchema, { ...doc, priority }, what)
+      // Its languages: those with both the priority's and the strategy's translations published.
+      const withStrategy = await publishedLanguages(payload, 'strategy-translations', { strategy: { equals: p.strategy.id } }, settings, code)
+      const translated = (await publishedLanguages(payload, collection, { priority: { equals: p.id } }, settings, code)).filter((c) => withStrategy.includes(c))
+      return { page: { kind: 'priority-translation', props: { language, t, st, p, translated, settings } }, publicPath: `/${code}/strategies/${st.strategy.slug}/${p.slug}/` }
     }
   }
 }

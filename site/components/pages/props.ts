@@ -4,7 +4,23 @@
  * preview (scripts/lib/preview/load.ts) and the components agree.
  */
 import type { SiteImage } from '../../lib/media'
-import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Recommendation, Review, Service, SiteSettings, Strategy } from '../../schemas'
+import type {
+  AgendaItem,
+  Meeting,
+  NewsStory,
+  NewsTranslationEntry,
+  Organisation,
+  Partnership,
+  Priority,
+  PriorityTranslationEntry,
+  Recommendation,
+  Review,
+  Service,
+  SiteLanguage,
+  SiteSettings,
+  Strategy,
+  StrategyTranslationEntry,
+} from '../../schemas'
 
 /** Given by a preview, which renders outside the static build's content store; the static build reads them itself. */
 type Shared = { settings?: SiteSettings }
@@ -42,3 +58,15 @@ export type PartnershipPageProps = Shared & {
   news: NewsStory[]
   meetings: Meeting[]
 }
+
+/**
+ * Translated pages (issue 20, phase B). `language`: the page's language with its interface strings
+ * (a preview reads them from the CMS: it has no content store); `translated`: the live languages the
+ * document has a page in, for the switcher and hreflang.
+ */
+type Translated = Shared & { language: SiteLanguage; translated: string[] }
+export type NewsTranslationPageProps = Translated & { t: NewsTranslationEntry }
+/** `priorities`: the strategy's priorities in order, each with its published translation in this language, if any. */
+export type StrategyTranslationPageProps = Translated & { t: StrategyTranslationEntry; s: Strategy; priorities: { p: Priority; local?: PriorityTranslationEntry }[] }
+/** `st`: the strategy's translation in this language (the page sits under it); `p`: the English priority (its measures). */
+export type PriorityTranslationPageProps = Translated & { t: PriorityTranslationEntry; st: StrategyTranslationEntry; p: Priority }
