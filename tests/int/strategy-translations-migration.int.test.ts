@@ -29,10 +29,13 @@ it('migrates an install made before it: strategies, priorities and news translat
   const news = await api.create({ collection: 'news-translations', data: { story: story.id, language: 'pl', title: 'Zachowany', summary: 'S', body: paragraph('B'), translator: 'X', lastChecked: '2026-11-24', _status: 'published' } })
   const db = payload.db as unknown as SQLiteAdapter
 
-  const newest = migrations.at(-1)!
-  expect(newest.name).toMatch(/strategy_priority_translations$/)
-  await newest.down({ db: db.drizzle, payload, req: {} } as never)
-  await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [newest.name] })
+  // Back to the previous migration (and every later one, newest first: each one's down expects the tables as it left them).
+  const from = migrations.findIndex((m) => /strategy_priority_translations$/.test(m.name))
+  expect(from).toBeGreaterThan(0)
+  for (const later of migrations.slice(from).reverse()) {
+    await later.down({ db: db.drizzle, payload, req: {} } as never)
+    await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [later.name] })
+  }
   const tables = Array.from((await db.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows, (r) => String(r.name))
   expect(tables).not.toContain('strategy_translations')
 
