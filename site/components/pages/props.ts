@@ -4,7 +4,7 @@
  * preview (scripts/lib/preview/load.ts) and the components agree.
  */
 import type { SiteImage } from '../../lib/media'
-import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Recommendation, Review, Service, SiteSettings, Strategy } from '../../schemas'
+import type { AgendaItem, Meeting, NewsStory, Organisation, Partnership, Priority, Recommendation, Review, Service, ServiceTranslationEntry, SiteLanguage, SiteSettings, Strategy } from '../../schemas'
 
 /** Given by a preview, which renders outside the static build's content store; the static build reads them itself. */
 type Shared = { settings?: SiteSettings }
@@ -15,8 +15,13 @@ export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[]; 
 export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[]; learning?: ReviewLearning[]; translated?: string[] }
 /** A recommendation of a published domestic homicide review that answers a priority, with its review (issue 21). */
 export type ReviewLearning = { rec: Recommendation; review: Review }
-/** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
-export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
+/**
+ * `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the
+ * build's time for the static site); `translated`: the live languages the entry has a published
+ * translation page in (issue 20); `translation`: render the page in that language — the
+ * translator's words, every contact detail, opening hours and address from the English entry.
+ */
+export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date; translated?: string[]; translation?: { language: SiteLanguage; t: ServiceTranslationEntry } }
 /** `image`: the site's own variants of its picture (lib/media.ts); `translated`: the live languages the story has a published translation in (issue 20, phase B). */
 export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null; translated?: string[] }
 /**
