@@ -32,10 +32,12 @@ type Options = EnglishSide & {
  * its own record with its own drafts and publish state, so publishing the Polish version leaves the
  * English document and every other language alone, and an unpublished translation is a draft the
  * public API never returns (staffOrPublished, as for the English). Written by people: nothing here
- * is ever machine-translated. One builder so that news, strategies and priorities share one set of
- * rules (one per language, publish refused while the English is a draft, translator credit, "last
- * checked", the server's "English changed since") rather than three copies that drift apart.
- * README "Languages" says why this is a collection and not Payload's field localisation.
+ * is ever machine-translated. One builder so that news, strategies, priorities and directory
+ * entries share one set of rules (one per language, publish refused while the English is a draft,
+ * translator credit, "last checked", the server's "English changed since") rather than four copies
+ * that drift apart; a kind says only how it differs (directory entries: `englishLeavesFreely`, a
+ * narrower `read`, its own checks). README "Languages" says why this is a collection and not
+ * Payload's field localisation.
  */
 export function translationsOf({ slug, labels, parentLabel, fields, description, titleField = 'title', read = staffOrPublished, beforeChange = [], englishLeavesFreely = false, ...side }: Options): CollectionConfig {
   return {
