@@ -24,6 +24,7 @@ const LOADERS: [CollectionSlug, number, string[]?][] = [
   ['news-translations', 1],
   ['strategy-translations', 1],
   ['priority-translations', 1],
+  ['service-translations', 1],
   ['meetings', 1],
   ['agenda-items', 1],
   ['reviews', 1],

@@ -74,6 +74,7 @@ export interface Config {
     priorities: Priority;
     'priority-translations': PriorityTranslation;
     services: Service;
+    'service-translations': ServiceTranslation;
     news: News;
     'news-translations': NewsTranslation;
     meetings: Meeting;
@@ -101,6 +102,9 @@ export interface Config {
     priorities: {
       translations: 'priority-translations';
     };
+    services: {
+      translations: 'service-translations';
+    };
     news: {
       translations: 'news-translations';
     };
@@ -116,6 +120,7 @@ export interface Config {
     priorities: PrioritiesSelect<false> | PrioritiesSelect<true>;
     'priority-translations': PriorityTranslationsSelect<false> | PriorityTranslationsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
+    'service-translations': ServiceTranslationsSelect<false> | ServiceTranslationsSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
     'news-translations': NewsTranslationsSelect<false> | NewsTranslationsSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
@@ -765,6 +770,45 @@ export interface Service {
    * The published paper this record was taken from.
    */
   sourceDocument?: string | null;
+  translations?: {
+    docs?: (number | ServiceTranslation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A directory entry in another language, written by a person: its name and the text residents read. Phone numbers, emails, web addresses, addresses and opening hours are never translated: the page shows the English entry’s. Publishing it adds /<language>/services/<entry>/ to the site while the English entry is live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-translations".
+ */
+export interface ServiceTranslation {
+  id: number;
+  service: number | Service;
+  language: 'bn' | 'ur' | 'pa' | 'pl' | 'ro';
+  name: string;
+  description: string;
+  /**
+   * Translate the English entry’s “How to access” text. No phone numbers or addresses: those are shown from the English entry.
+   */
+  howToAccess?: string | null;
+  eligibility?: string | null;
+  /**
+   * Shown on the page, e.g. “Newham Council translation team”. A person’s name only with their agreement.
+   */
+  translator: string;
+  /**
+   * Set it each time a translator checks this version against the English directory entry.
+   */
+  lastChecked: string;
+  englishChecked?: string | null;
+  /**
+   * The English directory entry’s text was republished with changes after this translation was last checked.
+   */
+  englishChanged?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1789,6 +1833,10 @@ export interface PayloadLockedDocument {
         value: number | Service;
       } | null)
     | ({
+        relationTo: 'service-translations';
+        value: number | ServiceTranslation;
+      } | null)
+    | ({
         relationTo: 'news';
         value: number | News;
       } | null)
@@ -2101,6 +2149,26 @@ export interface ServicesSelect<T extends boolean = true> {
   uuid?: T;
   externalId?: T;
   sourceDocument?: T;
+  translations?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-translations_select".
+ */
+export interface ServiceTranslationsSelect<T extends boolean = true> {
+  service?: T;
+  language?: T;
+  name?: T;
+  description?: T;
+  howToAccess?: T;
+  eligibility?: T;
+  translator?: T;
+  lastChecked?: T;
+  englishChecked?: T;
+  englishChanged?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -2862,6 +2930,10 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'services';
           value: number | Service;
+        } | null)
+      | ({
+          relationTo: 'service-translations';
+          value: number | ServiceTranslation;
         } | null)
       | ({
           relationTo: 'news';

@@ -19,6 +19,7 @@ import { News } from './collections/news'
 import { NewsTranslations } from './collections/news-translations'
 import { StrategyTranslations } from './collections/strategy-translations'
 import { PriorityTranslations } from './collections/priority-translations'
+import { ServiceTranslations } from './collections/service-translations'
 import { Organisations } from './collections/organisations'
 import { Partnerships } from './collections/partnerships'
 import { Priorities } from './collections/priorities'
@@ -93,7 +94,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'cms'), importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
   },
   // Each collection says in its own config whether the public site is built from it (hooks: publishesToSite).
-  collections: [Partnerships, Organisations, Strategies, StrategyTranslations, Priorities, PriorityTranslations, Services, News, NewsTranslations, Meetings, AgendaItems, Reviews, Recommendations, Media, Languages, Users, SiteBuilds, Backups, Emails, PreviewLinks],
+  collections: [Partnerships, Organisations, Strategies, StrategyTranslations, Priorities, PriorityTranslations, Services, ServiceTranslations, News, NewsTranslations, Meetings, AgendaItems, Reviews, Recommendations, Media, Languages, Users, SiteBuilds, Backups, Emails, PreviewLinks],
   globals: [SiteSettings],
   endpoints: openReferralEndpoints,
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },

@@ -15,6 +15,7 @@ import {
   newsTranslationSchema,
   priorityTranslationSchema,
   strategyTranslationSchema,
+  serviceTranslationSchema,
   organisationSchema,
   partnershipSchema,
   prioritySchema,
@@ -52,6 +53,8 @@ export const collections = {
   /** Published translations of strategies and priorities (issue 20, phase B); drafts never reach the build. */
   strategyTranslations: defineCollection({ loader: payloadLoader({ collection: 'strategy-translations', schema: strategyTranslationSchema, idField: 'id', depth: 1 }) }),
   priorityTranslations: defineCollection({ loader: payloadLoader({ collection: 'priority-translations', schema: priorityTranslationSchema, idField: 'id', depth: 1 }) }),
+  /** Published translations of live directory entries (issue 20): their words only; contact details stay the English entry's. */
+  serviceTranslations: defineCollection({ loader: payloadLoader({ collection: 'service-translations', schema: serviceTranslationSchema, idField: 'id', depth: 1 }) }),
   meetings: defineCollection({ loader: payloadLoader({ collection: 'meetings', schema: meetingSchema }) }),
   agendaItems: defineCollection({
     loader: payloadLoader({ collection: 'agenda-items', schema: agendaItemSchema, idField: 'id' }),

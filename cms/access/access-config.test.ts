@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe('access on every side path', () => {
   it('every collection with versions says who reads its history: never anonymous, never all of it for a partner', async () => {
     const versioned = config.collections.filter((c) => c.versions)
-    expect(versioned.map((c) => c.slug).sort()).toEqual(['meetings', 'news', 'news-translations', 'organisations', 'priorities', 'priority-translations', 'recommendations', 'reviews', 'services', 'strategies', 'strategy-translations'])
+    expect(versioned.map((c) => c.slug).sort()).toEqual(['meetings', 'news', 'news-translations', 'organisations', 'priorities', 'priority-translations', 'recommendations', 'reviews', 'service-translations', 'services', 'strategies', 'strategy-translations'])
     for (const collection of versioned) {
       expect(await ask(collection.access.readVersions, null), `${collection.slug}: anonymous`).toBe(false)
       expect(await ask(collection.access.readVersions, partner), `${collection.slug}: partner`).not.toBe(true)

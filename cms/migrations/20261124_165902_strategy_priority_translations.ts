@@ -114,11 +114,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  // Foreign keys off before the drops, not after (as generated): with them on, dropping the second
+  // table fails on the document locks' reference to the first, once a later migration has
+  // rebuilt that table (found when service translations came after this one).
+  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`DROP TABLE \`strategy_translations\`;`)
   await db.run(sql`DROP TABLE \`_strategy_translations_v\`;`)
   await db.run(sql`DROP TABLE \`priority_translations\`;`)
   await db.run(sql`DROP TABLE \`_priority_translations_v\`;`)
-  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,

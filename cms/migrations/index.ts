@@ -15,6 +15,7 @@ import * as migration_20261124_064455_reviews from './20261124_064455_reviews';
 import * as migration_20261124_122538_languages from './20261124_122538_languages';
 import * as migration_20261124_160709_news_translations from './20261124_160709_news_translations';
 import * as migration_20261124_165902_strategy_priority_translations from './20261124_165902_strategy_priority_translations';
+import * as migration_20261124_200557_service_translations from './20261124_200557_service_translations';
 import * as migration_20261124_202931_home_strategies_string from './20261124_202931_home_strategies_string';
 
 export const migrations = [
@@ -102,6 +103,11 @@ export const migrations = [
     up: migration_20261124_165902_strategy_priority_translations.up,
     down: migration_20261124_165902_strategy_priority_translations.down,
     name: '20261124_165902_strategy_priority_translations',
+  },
+  {
+    up: migration_20261124_200557_service_translations.up,
+    down: migration_20261124_200557_service_translations.down,
+    name: '20261124_200557_service_translations',
   },
   {
     up: migration_20261124_202931_home_strategies_string.up,

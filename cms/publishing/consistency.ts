@@ -33,8 +33,13 @@ import { relationId } from '../fields/relation'
 import { hasDrafts } from '../versions'
 import { liveBefore } from './live'
 
-/** A relation from one collection's field to another collection. `path` names the field, arrays included. */
-export type Link = { from: string; to: string; path: string[]; hasMany: boolean }
+/**
+ * A relation from one collection's field to another collection. `path` names the field, arrays
+ * included. `holdsBack`: false when the field says `custom.neverHoldsBack` — a live record on it
+ * does not stop the record it points at from being unpublished or deleted (a service's
+ * translations: a closed service leaves the site at once; its translations are then not built).
+ */
+export type Link = { from: string; to: string; path: string[]; hasMany: boolean; holdsBack?: boolean }
 
 /** Children that live and die with their parent: an agenda item is part of its meeting. */
 const CHILDREN = new Set(['agenda-items.meeting'])
@@ -48,7 +53,8 @@ function linksOf(from: string, fields: Field[], prefix: string[], inside: Set<st
     }
     const path = [...prefix, field.name]
     if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string' && inside.has(field.relationTo)) {
-      if (!CHILDREN.has(`${from}.${path.join('.')}`)) links.push({ from, to: field.relationTo, path, hasMany: Boolean(field.hasMany) })
+      if (!CHILDREN.has(`${from}.${path.join('.')}`))
+        links.push({ from, to: field.relationTo, path, hasMany: Boolean(field.hasMany), ...(field.custom?.neverHoldsBack ? { holdsBack: false } : {}) })
     } else if ((field.type === 'group' || field.type === 'array') && 'fields' in field) {
       linksOf(from, field.fields, path, inside, links)
     }
@@ -132,7 +138,7 @@ export function consistencyHooks(sources: string[]) {
   const liveDependents = async (req: PayloadRequest, slug: string, id: unknown): Promise<string | null> => {
     const payload = req.payload
     const found: string[] = []
-    for (const link of linksFor(payload, sources).filter((l) => l.to === slug)) {
+    for (const link of linksFor(payload, sources).filter((l) => l.to === slug && l.holdsBack !== false)) {
       const { docs, totalDocs } = await payload.find({
         collection: link.from as CollectionSlug,
         where: { [link.path.join('.')]: { [link.hasMany ? 'in' : 'equals']: link.hasMany ? [id] : id } },

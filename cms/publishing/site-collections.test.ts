@@ -29,7 +29,7 @@ const fieldAt = (fields: FlattenedField[], [name, ...rest]: string[]): Flattened
 
 describe('collections the public site is built from', () => {
   it('are the ones that always were, in the config’s order', () => {
-    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'strategy-translations', 'priorities', 'priority-translations', 'services', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
+    expect(sources.map((c) => c.slug)).toEqual(['partnerships', 'organisations', 'strategies', 'strategy-translations', 'priorities', 'priority-translations', 'services', 'service-translations', 'news', 'news-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'languages'])
   })
 
   it('check on publish every relation between them that points at a collection with drafts', () => {
@@ -43,6 +43,7 @@ describe('collections the public site is built from', () => {
       'recommendations.homicideReview',
       'recommendations.organisation',
       'recommendations.priority',
+      'service-translations.service',
       'services.organisation',
       'strategy-translations.strategy',
     ])

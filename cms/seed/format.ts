@@ -6,7 +6,7 @@
 import { v5 as uuidv5 } from 'uuid'
 import type { z } from 'zod'
 import { homicideReviewFields, recommendationFields } from './review-schemas'
-import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, newsTranslationFields, organisationFields, priorityTranslationFields, strategyTranslationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
+import { type OriginSeed, agendaItemSchema, meetingFields, newsFields, newsTranslationFields, organisationFields, priorityTranslationFields, serviceTranslationFields, strategyTranslationFields, partnershipSchema, priorityFields, serviceFields, settingsSchema, source, strategyFields } from './schemas'
 
 export type Json = Record<string, unknown>
 
@@ -103,6 +103,7 @@ export const FORMAT: Record<string, Rules> = {
   'news-translations': { order: keys(newsTranslationFields), key: ['story', 'language'] },
   'strategy-translations': { order: keys(strategyTranslationFields), key: ['strategy', 'language'] },
   'priority-translations': { order: keys(priorityTranslationFields), key: ['priority', 'language'] },
+  'service-translations': { order: keys(serviceTranslationFields), key: ['service', 'language'] },
   meetings: { order: keys(meetingFields) },
   'agenda-items': { order: keys(agendaItemSchema), key: ['meeting', 'number'], position: 'position' },
   // Domestic homicide reviews (backups only: content/ holds none), each with its recommendations.

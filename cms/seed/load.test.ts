@@ -100,6 +100,12 @@ describe('loadContent', () => {
     await expect(loadContent(contentDir({ ...good, 'strategies/vawg.json': { ...strategy, translations: [pl], priorities: [{ ...strategy.priorities[0], translations: [plPriority] }] } }))).resolves.toBeDefined()
   })
 
+  it('refuses a language given twice among a directory entry’s translations, as the CMS does', async () => {
+    const pl = { language: 'pl', name: 'Usługa', description: 'Opis.', translator: 'Zespół', lastChecked: '2026-11-20' }
+    expect(await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, translations: [pl, { ...pl, name: 'Again' }] } })).toEqual(['services/refuge-dsv.json: translations[1].language "pl" is given twice'])
+    await expect(loadContent(contentDir({ ...good, 'services/refuge-dsv.json': { ...service, translations: [pl] } }))).resolves.toBeDefined()
+  })
+
   it('reports references to records that do not exist', async () => {
     const problems = await problemsOf({ ...good, 'services/refuge-dsv.json': { ...service, organisation: 'nobody' } })
     expect(problems).toEqual(['services/refuge-dsv.json: organisation: organisation "nobody" does not exist in content/organisations/'])

@@ -226,6 +226,7 @@ export function crossReferenceProblems(bundle: ContentBundle): string[] {
     }
   }
   for (const n of bundle.news) oncePerLanguage(n.translations, `news/${n.slug}.json: `)
+  for (const s of bundle.services) oncePerLanguage(s.translations, `services/${s.slug}.json: `)
   for (const s of bundle.strategies) {
     oncePerLanguage(s.translations, `strategies/${s.slug}.json: `)
     for (const [i, p] of (s.priorities ?? []).entries()) oncePerLanguage(p.translations, `strategies/${s.slug}.json: priorities[${i}].`)

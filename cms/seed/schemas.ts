@@ -333,6 +333,22 @@ export const strategyFields = z.strictObject({
 })
 export const strategySchema = editorial(strategyFields, ['priorities', 'translations'], periodInOrder)
 
+/**
+ * A directory entry in another language (issue 20), nested in its entry's file: the words a
+ * resident reads only. Contact details, opening hours and where it is are the entry's own.
+ */
+export const serviceTranslationFields = z.strictObject({
+  language: translationMeta.language,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  howToAccess: z.string().optional(),
+  eligibility: z.string().optional(),
+  translator: translationMeta.translator,
+  lastChecked: translationMeta.lastChecked,
+  englishChecked: translationMeta.englishChecked,
+})
+export const serviceTranslationSchema = editorial(serviceTranslationFields)
+
 export const serviceFields = z.strictObject({
   slug,
   uuid,
@@ -378,6 +394,8 @@ export const serviceFields = z.strictObject({
   externalId,
   source,
   sourceDocument,
+  /** Its translations, one per language at most. */
+  translations: z.array(serviceTranslationSchema).default([]),
 })
 /** Exactly one of: the organisation that runs it, or "the source does not name the provider". */
 const providerStated: Check = (schema) =>
@@ -394,7 +412,7 @@ const noConfidentialLocation: Check = (schema) =>
   schema.superRefine((value, ctx) => {
     for (const problem of locationProblems(value as LocatableEntry)) ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message })
   })
-export const serviceSchema = editorial(serviceFields, [], (schema) => providerStated(noConfidentialLocation(schema)))
+export const serviceSchema = editorial(serviceFields, ['translations'], (schema) => providerStated(noConfidentialLocation(schema)))
 
 /**
  * A news story in another language (issue 20, phase B): nested in its story's file, like a

@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, Field } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, Field } from 'payload'
 import { hiddenFromPartners, nobody, staff, staffField, staffOrPublished } from '../access'
 import { editorialVersions } from '../versions'
 import { publicRelation, publishesToSite } from '../publishing/site-collections'
@@ -14,6 +14,18 @@ type Options = EnglishSide & {
   /** The translated fields, as people read them; everything else stays the English document's. */
   fields: Field[]
   description: string
+  /** The translated field the admin titles a translation by: 'title' unless the English calls it otherwise ('name'). */
+  titleField?: string
+  /** Who reads what: staffOrPublished unless a kind narrows it further (service translations). */
+  read?: Access
+  /** Checks of this kind's own, run before the shared ones (a refuge's location in a service translation). */
+  beforeChange?: CollectionBeforeChangeHook[]
+  /**
+   * True when the English document must stay free to leave the site at once whatever its
+   * translations do: unpublishing or deleting it is never refused because a translation is live
+   * (a closed support service). Its translations are then only built while it is live.
+   */
+  englishLeavesFreely?: boolean
 }
 
 /**
@@ -21,28 +33,39 @@ type Options = EnglishSide & {
  * its own record with its own drafts and publish state, so publishing the Polish version leaves the
  * English document and every other language alone, and an unpublished translation is a draft the
  * public API never returns (staffOrPublished, as for the English). Written by people: nothing here
- * is ever machine-translated. One builder so that news, strategies and priorities share one set of
- * rules (one per language, publish refused while the English is a draft, translator credit, "last
- * checked", the server's "English changed since") rather than three copies that drift apart.
- * README "Languages" says why this is a collection and not Payload's field localisation.
+ * is ever machine-translated. One builder so that news, strategies, priorities and directory
+ * entries share one set of rules (one per language, publish refused while the English is a draft,
+ * translator credit, "last checked", the server's "English changed since") rather than four copies
+ * that drift apart; a kind says only how it differs (directory entries: `englishLeavesFreely`, a
+ * narrower `read`, its own checks). README "Languages" says why this is a collection and not
+ * Payload's field localisation.
  */
-export function translationsOf({ slug, labels, parentLabel, fields, description, ...side }: Options): CollectionConfig {
+export function translationsOf({ slug, labels, parentLabel, fields, description, titleField = 'title', read = staffOrPublished, beforeChange = [], englishLeavesFreely = false, ...side }: Options): CollectionConfig {
   return {
     slug,
     labels,
     admin: {
       hidden: hiddenFromPartners,
-      useAsTitle: 'title',
-      defaultColumns: ['title', 'language', side.parentField, '_status', 'lastChecked', 'englishChanged'],
+      useAsTitle: titleField,
+      defaultColumns: [titleField, 'language', side.parentField, '_status', 'lastChecked', 'englishChanged'],
       group: 'Content',
       description,
     },
-    access: { read: staffOrPublished, readVersions: staff, create: staff, update: staff, delete: staff },
+    access: { read, readVersions: staff, create: staff, update: staff, delete: staff },
     versions: editorialVersions,
-    hooks: publishesToSite({ beforeChange: [oneTranslationPerLanguage(side), recordEnglishSeen(side)] }),
+    hooks: publishesToSite({ beforeChange: [...beforeChange, oneTranslationPerLanguage(side), recordEnglishSeen(side)] }),
     defaultSort: '-updatedAt',
     fields: [
-      publicRelation({ name: side.parentField, label: parentLabel, type: 'relationship', relationTo: side.of, required: true, index: true }),
+      publicRelation({
+        name: side.parentField,
+        label: parentLabel,
+        type: 'relationship',
+        relationTo: side.of,
+        required: true,
+        index: true,
+        // Read by cms/publishing/consistency.ts: this relation never holds the English back.
+        ...(englishLeavesFreely ? { custom: { neverHoldsBack: true } } : {}),
+      }),
       {
         name: 'language',
         type: 'select',

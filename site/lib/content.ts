@@ -35,6 +35,16 @@ export async function priorityTranslations() {
   return (await getCollection('priorityTranslations')).filter((t) => priorities.has(String(t.data.priority.id)))
 }
 
+/**
+ * Published translations of directory entries that are on the site (issue 20): a translation is
+ * built only while its English entry is live, so unpublishing a closed service removes its
+ * translated pages at the next build. In the directory's order.
+ */
+export async function serviceTranslations() {
+  const order = new Map((await services()).map((s, i) => [String(s.data.id), i]))
+  return (await getCollection('serviceTranslations')).filter((t) => order.has(String(t.data.service.id))).sort((a, b) => order.get(String(a.data.service.id))! - order.get(String(b.data.service.id))!)
+}
+
 export async function meetings() {
   return (await getCollection('meetings')).sort((a, b) => newestFirst(a.data, b.data))
 }

@@ -3,8 +3,8 @@
  * /<code>/stay-safe-online/ for every live language but English. getStaticPaths cannot call a
  * page's frontmatter, so what they share lives here.
  *
- * Directory entries exist in English only (phase A): a localised list names each entry and links
- * to its English page (lang="en", "in English" in the visitor's language). The items are written
+ * A localised list names each entry and links to its page in the language when it has a published
+ * translation there, else to its English page (lang="en", "in English" in the visitor's language). The items are written
  * as one string per list rather than one component per entry, and say no more than the visitor
  * needs to choose: five languages × every filter page at 10,000 entries is the languages' biggest
  * cost (README, Languages: build cost).
@@ -22,18 +22,20 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
 /** A vocabulary term in the language ("domestic-abuse" → "পারিবারিক নির্যাতন"). */
-export const term = (language: Language, vocabulary: 'categories' | 'audiences' | 'accessModes' | 'stepFreeAccess', key: string) =>
+export const term = (language: Pick<Language, 'strings'>, vocabulary: 'categories' | 'audiences' | 'accessModes' | 'stepFreeAccess', key: string) =>
   (language.strings[vocabulary] as Record<string, string>)[fieldName(key)] ?? key
 
 /**
  * Directory entries as list items in `language`: each entry's name linking to its English page,
- * marked lang="en" with "(in English)" in the visitor's language, and a warning when it has not been
+ * marked lang="en" with "(in English)" in the visitor's language — or, for an entry with a published
+ * translation in this language (`translated`: its name there, by entry id), to that page under its
+ * translated name — and a warning when it has not been
  * confirmed with the service or was last checked long ago. Who runs it, what it is and its tags are
  * on the English page: five languages repeating them on every filter page would make the languages
  * cost more than issue 20 allows (README, Languages: build cost). `filterable` adds the data
  * attributes the in-page search and filters read (components/directory.ts), for the directory page.
  */
-export function serviceItems(services: Service[], language: Language, { filterable = false }: { filterable?: boolean } = {}, now: Date = BUILT_AT): string {
+export function serviceItems(services: Service[], language: Language, { filterable = false, translated = new Map() }: { filterable?: boolean; translated?: ReadonlyMap<string, string> } = {}, now: Date = BUILT_AT): string {
   const t = language.strings
   const marker = `<span lang="${escapeHtml(language.code)}">(${escapeHtml(t.languageSwitcher.inEnglish)})</span>`
   const notConfirmed = ` <span class="tag tag--warn">${escapeHtml(t.directory.notConfirmed)}</span>`
@@ -53,7 +55,10 @@ export function serviceItems(services: Service[], language: Language, { filterab
         ? ` data-service${data('categories', s.categories)}${data('audiences', s.audiences)}${data('areas', s.areas)}${data('access', s.accessModes)}${data('step-free', [s.stepFreeAccess.status])}` +
           (s.languages.length ? ` data-languages="${escapeHtml(s.languages.map((l) => l.toLowerCase()).join('|'))}"` : '')
         : ''
-      return `<li${s.urgent ? ' class="urgent"' : ''}${attrs}><a href="/services/${escapeHtml(s.slug)}/" lang="en" hreflang="en">${escapeHtml(s.name)} ${marker}</a>${s.urgent ? ` <span class="tag tag--urgent">${escapeHtml(t.directory.open24)}</span>` : ''}${warning}</li>`
+      // Translated into this language (issue 20): its own page, its translated name, not marked as English.
+      const name = translated.get(String(s.id))
+      const link = name === undefined ? `<a href="/services/${escapeHtml(s.slug)}/" lang="en" hreflang="en">${escapeHtml(s.name)} ${marker}</a>` : `<a href="/${escapeHtml(language.code)}/services/${escapeHtml(s.slug)}/">${escapeHtml(name)}</a>`
+      return `<li${s.urgent ? ' class="urgent"' : ''}${attrs}>${link}${s.urgent ? ` <span class="tag tag--urgent">${escapeHtml(t.directory.open24)}</span>` : ''}${warning}</li>`
     })
     .join('')
 }
@@ -104,4 +109,15 @@ export function localisedStrategies(code: string, strategies: Strategy[], transl
     ],
     inputs: [...own, ...english],
   }
+}
+
+/**
+ * The published translations of directory entries in one language (issue 20), for a list: each
+ * listed entry's translated name by entry id, and the page key inputs of those on the list (none:
+ * the key is as before, so an untranslated language's pages keep their keys).
+ */
+export function translatedNames(translations: CollectionEntry<'serviceTranslations'>[], language: Language, listed: Service[]) {
+  const ids = new Set(listed.map((s) => String(s.data.id)))
+  const mine = translations.filter((t) => t.data.language === language.code && ids.has(String(t.data.service.id)))
+  return { names: new Map(mine.map((t) => [String(t.data.service.id), t.data.name])), inputs: mine.map((t) => `${t.id}:${t.digest ?? ''}`) }
 }

@@ -7,7 +7,9 @@
  * Urdu text is a test fixture ("a test translation, for testing only"), never a real translation.
  * The same for a strategy and one of its priorities: a draft Polish strategy translation with the
  * marker words, and published Urdu ones, so the crawling tests cover translated strategy and
- * priority pages too.
+ * priority pages too. And a directory entry: a draft Polish translation of the seeded refuge with
+ * the marker words, and a published Urdu one, so the crawling tests cover a translated service
+ * page (right to left, with the refuge's confidential-location notice).
  */
 import type { Payload } from 'payload'
 
@@ -59,5 +61,15 @@ export async function seedDrafts(payload: Payload) {
   await payload.create({
     collection: 'priority-translations',
     data: { priority: priority.id, language: 'ur', title: 'آزمائشی ترجیح', goal: 'یہ صرف جانچ کے لیے ہے۔', approach: text('یہ صرف جانچ کے لیے ہے۔'), translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
+  })
+  const refuge = (await payload.find({ collection: 'services', where: { and: [{ slug: { equals: 'barking-and-dagenham-refuge-accommodation' } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0 })).docs[0]!
+  await payload.create({
+    collection: 'service-translations',
+    draft: true,
+    data: { service: refuge.id, language: 'pl', name: `${DRAFT_MARKER} service translation`, description: `${DRAFT_MARKER} translated service description`, eligibility: `${DRAFT_MARKER} translated eligibility`, translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'draft' } as never,
+  })
+  await payload.create({
+    collection: 'service-translations',
+    data: { service: refuge.id, language: 'ur', name: 'آزمائشی خدمت', description: 'یہ صرف جانچ کے لیے ہے۔', howToAccess: 'یہ صرف جانچ کے لیے ہے۔', translator: 'Test fixture', lastChecked: '2026-01-01', _status: 'published' } as never,
   })
 }

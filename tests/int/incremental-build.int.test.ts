@@ -5,7 +5,7 @@
  * page would stay live. Each case changes real content through the Local API, builds the live
  * folder as a publish does, builds the same content in full into another folder, and compares.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -125,6 +125,33 @@ describe('a publish renders only what changed, and the site equals a full build'
     expect(result.rendered).toBeLessThan(bengaliPages + 10)
     expect(readFileSync(path.join(live, 'bn', 'index.html'), 'utf8')).toContain('(সম্পাদিত)')
   }, 300_000)
+
+  it('a directory entry translated into Polish (issue 20): a new page; an edit to it renders Polish pages only; unpublishing the English entry removes it', async () => {
+    const service = await firstService()
+    const slug = service.slug as string
+    const t = await payload.create({ collection: 'service-translations', data: { service: service.id, language: 'pl', name: 'Usługa po polsku', description: 'Opis po polsku.', translator: 'Zespół', lastChecked: '2026-11-20', _status: 'published' } as never })
+    let result = await publishAndCompare()
+    expect(result.mode).toBe('full')
+    expect(readFileSync(path.join(live, 'pl', 'services', slug, 'index.html'), 'utf8')).toContain('Usługa po polsku')
+    expect(readFileSync(path.join(live, 'pl', 'support', 'index.html'), 'utf8')).toContain(`<a href="/pl/services/${slug}/">Usługa po polsku</a>`)
+
+    await payload.update({ collection: 'service-translations', id: t.id, data: { name: 'Usługa po polsku (poprawiona)' } as never })
+    const polishPages = readdirSync(path.join(live, 'pl'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length
+    result = await publishAndCompare()
+    expect(result.mode).toBe('changed pages')
+    // Its page and the Polish lists that show it, and the pages rendered every time: no other language's, not the English entry's.
+    expect(result.rendered).toBeLessThan(polishPages + 10)
+    expect(readFileSync(path.join(live, 'pl', 'support', 'index.html'), 'utf8')).toContain('Usługa po polsku (poprawiona)')
+
+    await payload.update({ collection: 'services', id: service.id, data: { _status: 'draft' } })
+    result = await publishAndCompare()
+    expect(existsSync(path.join(live, 'pl', 'services', slug))).toBe(false)
+    expect(existsSync(path.join(live, 'services', slug))).toBe(false)
+    // Live again: its translation, still published, is built again.
+    await payload.update({ collection: 'services', id: service.id, data: { _status: 'published' } })
+    await publishAndCompare()
+    expect(readFileSync(path.join(live, 'pl', 'services', slug, 'index.html'), 'utf8')).toContain('Usługa po polsku (poprawiona)')
+  }, 600_000)
 
   it('changed site settings: every page', async () => {
     const settings = (await payload.findGlobal({ slug: 'site-settings' })) as { siteName: string }

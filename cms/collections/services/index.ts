@@ -19,6 +19,8 @@ import type { Service } from '../../payload-types'
 import { publicRelation, publishesToSite } from '../../publishing/site-collections'
 import { partnerEditComponents } from '../../components/partner-edit'
 import { sharedPreviewLinksField } from '../../fields/shared-preview-links'
+import { languagesPanel } from '../../translations/collection'
+import { deleteTranslations } from './translations'
 
 export const Services: CollectionConfig = {
   slug: 'services',
@@ -35,7 +37,7 @@ export const Services: CollectionConfig = {
   access: { read: servicesRead, readVersions: servicesReadVersions, create: staffOrPartner, update: servicesUpdate, delete: staff },
   versions: editorialVersions,
   endpoints: [restoreVersionAsDraftForPartners('services'), confirmStillCorrectEndpoint],
-  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation], afterChange: [emailReviewDecision] }),
+  hooks: publishesToSite({ beforeOperation: [partnerSavesAreDrafts], beforeChange: [reviewTrail('organisation'), recordConfirmation, noConfidentialLocation], afterChange: [emailReviewDecision], beforeDelete: [deleteTranslations] }),
   // Public reads always filter on _status (cms/access): without these, SQLite picks the _status
   // index, builds every published row (with its hasMany sub-selects) and sorts them all to return
   // one page — 80 ms a page at 1,000 entries, growing with N. With them a page is read in index
@@ -157,5 +159,9 @@ export const Services: CollectionConfig = {
     externalIdField,
     internalSourceField,
     sharedPreviewLinksField,
+    // Its translations (service-translations), so a backup holds them in the entry's file (cms/seed).
+    { name: 'translations', type: 'join', collection: 'service-translations', on: 'service', admin: { hidden: true } },
+    // Issue 20: which languages this entry has, and which are out of date (service-translations).
+    languagesPanel('ServiceLanguages'),
   ],
 }

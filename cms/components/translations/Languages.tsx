@@ -1,5 +1,5 @@
 /**
- * In an English document's sidebar (news story, strategy, priority), for the comms team: which
+ * In an English document's sidebar (news story, strategy, priority, directory entry), for the comms team: which
  * languages it has, whether each is published or a draft, when it was last checked and by whom it
  * was translated, and which are out of date because the English was republished after the check
  * (issue 20, phase B). Read with the signed-in user's own access, so it shows nothing they could
@@ -54,4 +54,5 @@ async function LanguagesOf({ payload, user, id }: Props, { translations, parentF
 
 export const NewsLanguages = (props: Props) => LanguagesOf(props, { translations: 'news-translations', parentField: 'story', noun: 'story' })
 export const StrategyLanguages = (props: Props) => LanguagesOf(props, { translations: 'strategy-translations', parentField: 'strategy', noun: 'strategy' })
+export const ServiceLanguages = (props: Props) => LanguagesOf(props, { translations: 'service-translations', parentField: 'service', noun: 'directory entry' })
 export const PriorityLanguages = (props: Props) => LanguagesOf(props, { translations: 'priority-translations', parentField: 'priority', noun: 'priority' })

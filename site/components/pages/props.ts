@@ -16,6 +16,7 @@ import type {
   Recommendation,
   Review,
   Service,
+  ServiceTranslationEntry,
   SiteLanguage,
   SiteSettings,
   Strategy,
@@ -31,8 +32,13 @@ export type StrategyPageProps = Shared & { s: Strategy; priorities: Priority[]; 
 export type PriorityPageProps = Shared & { s: Strategy; p: Priority; priorities: Priority[]; learning?: ReviewLearning[]; translated?: string[] }
 /** A recommendation of a published domestic homicide review that answers a priority, with its review (issue 21). */
 export type ReviewLearning = { rec: Recommendation; review: Review }
-/** `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the build's time for the static site). */
-export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date }
+/**
+ * `organisation`: its published organisation record; `now`: when "may be out of date" is judged (the
+ * build's time for the static site); `translated`: the live languages the entry has a published
+ * translation page in (issue 20); `translation`: render the page in that language — the
+ * translator's words, every contact detail, opening hours and address from the English entry.
+ */
+export type ServicePageProps = Shared & { service: Service; organisation: Organisation | undefined; now?: Date; translated?: string[]; translation?: { language: SiteLanguage; t: ServiceTranslationEntry } }
 /** `image`: the site's own variants of its picture (lib/media.ts); `translated`: the live languages the story has a published translation in (issue 20, phase B). */
 export type NewsPageProps = Shared & { n: NewsStory; image: SiteImage | null; translated?: string[] }
 /**

@@ -30,6 +30,7 @@ import { APIViewForStaff as APIViewForStaff_778809bedb418179ccca4ef9091183b4 } f
 import { StrategyLanguages as StrategyLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { PriorityLanguages as PriorityLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { ConfirmStillCorrect as ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe } from '../../../components/email/ConfirmStillCorrect'
+import { ServiceLanguages as ServiceLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { NewsLanguages as NewsLanguages_6b5d906abfbff6ae2ef800841913960e } from '../../../components/translations/Languages'
 import { ResendInvitation as ResendInvitation_47b7e730dffbd0b164852d70967c66bd } from '../../../components/email/ResendInvitation'
 import { ReviewNavLink as ReviewNavLink_8169753a6db803575ef067734d8f1ff8 } from '../../../components/ReviewNavLink'
@@ -74,6 +75,7 @@ export const importMap = {
   "/components/translations/Languages#StrategyLanguages": StrategyLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/translations/Languages#PriorityLanguages": PriorityLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/email/ConfirmStillCorrect#ConfirmStillCorrect": ConfirmStillCorrect_eb1e94f26b00cfa34b1582342791ddbe,
+  "/components/translations/Languages#ServiceLanguages": ServiceLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/translations/Languages#NewsLanguages": NewsLanguages_6b5d906abfbff6ae2ef800841913960e,
   "/components/email/ResendInvitation#ResendInvitation": ResendInvitation_47b7e730dffbd0b164852d70967c66bd,
   "/components/ReviewNavLink#ReviewNavLink": ReviewNavLink_8169753a6db803575ef067734d8f1ff8,
