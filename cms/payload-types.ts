@@ -1482,6 +1482,14 @@ export interface Language {
      * Link from a translated story to the English story.
      */
     readEnglish: string;
+    /**
+     * Heading on a translated priority: how the partnership will work on it.
+     */
+    approach: string;
+    /**
+     * Heading on a translated priority: what it should achieve.
+     */
+    outcomes: string;
   };
   categories: {
     domestic_abuse: string;
@@ -2493,6 +2501,8 @@ export interface LanguagesSelect<T extends boolean = true> {
         credit?: T;
         checked?: T;
         readEnglish?: T;
+        approach?: T;
+        outcomes?: T;
       };
   categories?:
     | T

@@ -139,11 +139,13 @@ export const STRING_GROUPS = {
     },
   },
   translation: {
-    label: 'Translated news stories',
+    label: 'Translated pages',
     strings: {
       credit: 'On a translated story; {name} is who translated it, as the editor wrote it.',
       checked: 'On a translated story; {date} is when the translation was last checked against the English.',
       readEnglish: 'Link from a translated story to the English story.',
+      approach: 'Heading on a translated priority: how the partnership will work on it.',
+      outcomes: 'Heading on a translated priority: what it should achieve.',
     },
   },
 } as const

@@ -17,6 +17,7 @@ import * as migration_20261124_160709_news_translations from './20261124_160709_
 import * as migration_20261124_165902_strategy_priority_translations from './20261124_165902_strategy_priority_translations';
 import * as migration_20261124_200557_service_translations from './20261124_200557_service_translations';
 import * as migration_20261124_202931_home_strategies_string from './20261124_202931_home_strategies_string';
+import * as migration_20261124_211057_priority_heading_strings from './20261124_211057_priority_heading_strings';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261124_202931_home_strategies_string.up,
     down: migration_20261124_202931_home_strategies_string.down,
-    name: '20261124_202931_home_strategies_string'
+    name: '20261124_202931_home_strategies_string',
+  },
+  {
+    up: migration_20261124_211057_priority_heading_strings.up,
+    down: migration_20261124_211057_priority_heading_strings.down,
+    name: '20261124_211057_priority_heading_strings'
   },
 ];

@@ -48,6 +48,7 @@ let reviewId: number | undefined
 let translationId: number | undefined
 let strategyTranslationId: number | undefined
 let priorityTranslationId: number | undefined
+let serviceTranslationId: number | undefined
 let recommendationId: number | undefined
 const counts: Record<string, Record<string, { impact: string; nodes: number }>> = {}
 
@@ -184,6 +185,9 @@ beforeAll(async () => {
   const priorityTranslation = await api.call(admin, 'POST', '/priority-translations?draft=true', { priority: await untranslated('priorities', 'priority-translations', 'priority'), language: 'ro', title: `Traducere de test ${stamp}`, goal: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
   expect(priorityTranslation.status, JSON.stringify(priorityTranslation.json)).toBe(201)
   priorityTranslationId = priorityTranslation.json.doc.id
+  const serviceTranslation = await api.call(admin, 'POST', '/service-translations?draft=true', { service: editorServiceId, language: 'ro', name: `Traducere de test ${stamp}`, description: 'Test fixture.', translator: 'Test fixture', lastChecked: '2026-11-24', _status: 'draft' })
+  expect(serviceTranslation.status, JSON.stringify(serviceTranslation.json)).toBe(201)
+  serviceTranslationId = serviceTranslation.json.doc.id
   browser = await launchChromium()
 })
 
@@ -195,13 +199,14 @@ afterAll(async () => {
   if (translationId) await api.call(admin, 'DELETE', `/news-translations/${translationId}`)
   if (strategyTranslationId) await api.call(admin, 'DELETE', `/strategy-translations/${strategyTranslationId}`)
   if (priorityTranslationId) await api.call(admin, 'DELETE', `/priority-translations/${priorityTranslationId}`)
+  if (serviceTranslationId) await api.call(admin, 'DELETE', `/service-translations/${serviceTranslationId}`)
   if (reviewId) await api.call(admin, 'DELETE', `/reviews/${reviewId}`)
   for (const id of [serviceId, editorServiceId]) if (id) await api.call(admin, 'DELETE', `/services/${id}`)
   if (orgId) await api.call(admin, 'DELETE', `/organisations/${orgId}`)
   if (process.env.ADMIN_AXE_REPORT) writeFileSync(process.env.ADMIN_AXE_REPORT, JSON.stringify(counts, null, 2))
 })
 
-const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'news-translations', 'strategy-translations', 'priority-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'backups', 'languages', 'users'] as const
+const COLLECTIONS = ['services', 'organisations', 'partnerships', 'strategies', 'priorities', 'news', 'news-translations', 'strategy-translations', 'priority-translations', 'service-translations', 'meetings', 'agenda-items', 'reviews', 'recommendations', 'media', 'site-builds', 'emails', 'preview-links', 'backups', 'languages', 'users'] as const
 /** Written only by the CMS itself or on demand: the shared test CMS may have none yet. */
 const MAYBE_EMPTY = new Set<string>(['site-builds', 'emails', 'preview-links', 'backups'])
 
@@ -259,6 +264,7 @@ describe('admin screens: no critical or serious axe violation', () => {
         : slug === 'news-translations' ? { id: translationId }
         : slug === 'strategy-translations' ? { id: strategyTranslationId }
         : slug === 'priority-translations' ? { id: priorityTranslationId }
+        : slug === 'service-translations' ? { id: serviceTranslationId }
         : (await api.call(editor, 'GET', `/${slug}?limit=1&depth=0&sort=id`)).json.docs?.[0]
       // Site builds are written only by the publishing pipeline; the shared test CMS may have none yet.
       if (first) screens.push({ name: `${slug} edit form`, path: `/admin/collections/${slug}/${first.id}` })

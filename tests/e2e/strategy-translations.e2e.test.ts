@@ -136,11 +136,13 @@ describe('a Polish version of a strategy and its priority', () => {
     expect(await html('/sitemap-0.xml')).toContain(`/pl/strategies/${strategy.slug}/`)
     expect(await filesWith(PRIORITY_DRAFT)).toEqual([])
 
-    await api.call(editor, 'PATCH', `/priority-translations/${priorityT}?draft=true`, { title: PRIORITY_PUBLISHED, goal: `${PRIORITY_PUBLISHED} cel` })
+    await api.call(editor, 'PATCH', `/priority-translations/${priorityT}?draft=true`, { title: PRIORITY_PUBLISHED, goal: `${PRIORITY_PUBLISHED} cel`, approach: paragraph(`${PRIORITY_PUBLISHED} podejście`) })
     expect((await rebuiltAfter(() => api.call(editor, 'PATCH', `/priority-translations/${priorityT}`, { _status: 'published' }))).status).toBe('succeeded')
     const page = await html(`/pl/strategies/${strategy.slug}/${priority.slug}/`)
     expect(page).toMatch(new RegExp(`<h1[^>]*>${PRIORITY_PUBLISHED}</h1>`))
-    // Measures stay English, and say so.
+    // Its own section headings are Polish (interface strings); measures stay English, and say so.
+    expect(page).toContain('<h2>Nasze podejście</h2>')
+    expect(page).not.toContain('Our approach')
     expect(page).toMatch(/<section aria-labelledby="measures" lang="en"[^>]*>/)
     expect(await html(`/pl/strategies/${strategy.slug}/`)).toContain(`href="/pl/strategies/${strategy.slug}/${priority.slug}/"`)
     // The English priority page now names its Polish copy, in hreflang and the switcher; no other language.

@@ -10,6 +10,7 @@ import type { Migration, Payload } from 'payload'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { throwawayPayload } from '../helpers/payload'
+import { rollBackTo } from '../helpers/migrations'
 import { paragraph } from '../helpers/lexical'
 import { migrations } from '../../cms/migrations'
 import { languageData } from '../../cms/seed/languages'
@@ -36,12 +37,7 @@ it('migrates an install made before it: news and languages intact, the new strin
 
   // Back to the previous migration, as an install that has not updated yet.
   // (and every later migration, newest first: each one's down expects the tables as it left them).
-  const from = migrations.findIndex((m) => /news_translations$/.test(m.name))
-  expect(from).toBeGreaterThan(0)
-  for (const later of migrations.slice(from).reverse()) {
-    await later.down({ db: db.drizzle, payload, req: {} } as never)
-    await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [later.name] })
-  }
+  await rollBackTo(payload, /news_translations$/)
   const columns = Array.from((await db.client.execute('PRAGMA table_info(languages)')).rows, (r) => String(r.name))
   expect(columns).not.toContain('translation_credit')
 

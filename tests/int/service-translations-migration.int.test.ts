@@ -8,6 +8,7 @@ import type { Migration, Payload } from 'payload'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { throwawayPayload } from '../helpers/payload'
+import { rollBackTo } from '../helpers/migrations'
 import { migrations } from '../../cms/migrations'
 
 let payload: Payload
@@ -30,10 +31,7 @@ it('migrates an install made before it: directory entries and strategy translati
   })
   const db = payload.db as unknown as SQLiteAdapter
 
-  const newest = migrations.at(-1)!
-  expect(newest.name).toMatch(/service_translations$/)
-  await newest.down({ db: db.drizzle, payload, req: {} } as never)
-  await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [newest.name] })
+  await rollBackTo(payload, /service_translations$/)
   const tables = Array.from((await db.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows, (r) => String(r.name))
   expect(tables).not.toContain('service_translations')
   expect(tables).toContain('strategy_translations')

@@ -8,6 +8,7 @@ import type { Migration, Payload } from 'payload'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { throwawayPayload } from '../helpers/payload'
+import { rollBackTo } from '../helpers/migrations'
 import { paragraph } from '../helpers/lexical'
 import { migrations } from '../../cms/migrations'
 
@@ -30,12 +31,7 @@ it('migrates an install made before it: strategies, priorities and news translat
   const db = payload.db as unknown as SQLiteAdapter
 
   // Back to before it, and every later migration, newest first (each one's down expects the tables as it left them).
-  const from = migrations.findIndex((m) => /strategy_priority_translations$/.test(m.name))
-  expect(from).toBeGreaterThan(0)
-  for (const later of migrations.slice(from).reverse()) {
-    await later.down({ db: db.drizzle, payload, req: {} } as never)
-    await db.client.execute({ sql: 'DELETE FROM payload_migrations WHERE name = ?', args: [later.name] })
-  }
+  await rollBackTo(payload, /strategy_priority_translations$/)
   const tables = Array.from((await db.client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows, (r) => String(r.name))
   expect(tables).not.toContain('strategy_translations')
 
