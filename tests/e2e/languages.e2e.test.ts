@@ -72,6 +72,13 @@ describe('an Urdu visitor', () => {
     expect(await borders('.entry-list li')).toEqual({ right: '4px', left: '0px' })
     expect(await borders('main .notice')).toEqual({ right: '6px', left: '0px' })
     expect(await page.textContent('main .notice')).toBe(ur.emergency!.notice)
+    // An entry's English name reads left to right (its full stop at its end), as one run inside
+    // the right-to-left list; the Urdu "(in English)" inside it turns back to right to left.
+    const directions = await page.evaluate(() => {
+      const link = document.querySelector('.entry-list li a[lang="en"]')!
+      return { link: getComputedStyle(link).direction, bidi: getComputedStyle(link).unicodeBidi, marker: getComputedStyle(link.querySelector('[lang="ur"], .in-english')!).direction, item: getComputedStyle(link.closest('li')!).direction }
+    })
+    expect(directions).toEqual({ link: 'ltr', bidi: 'isolate', marker: 'rtl', item: 'rtl' })
   })
 
   it('switches to English with plain links: nothing in cookies, localStorage or sessionStorage', async () => {
