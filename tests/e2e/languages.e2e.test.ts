@@ -79,6 +79,10 @@ describe('an Urdu visitor', () => {
       return { link: getComputedStyle(link).direction, bidi: getComputedStyle(link).unicodeBidi, marker: getComputedStyle(link.querySelector('[lang="ur"], .in-english')!).direction, item: getComputedStyle(link.closest('li')!).direction }
     })
     expect(directions).toEqual({ link: 'ltr', bidi: 'isolate', marker: 'rtl', item: 'rtl' })
+    // The test site's refuge is translated into Urdu (tests/helpers/drafts.ts): listed under its
+    // Urdu name, so the directory no longer says every service's page is in English.
+    expect(await page.locator('.entry-list a[href^="/ur/services/"]').count()).toBeGreaterThan(0)
+    expect(await page.textContent('main')).not.toContain(ur.directory!.englishOnly)
   })
 
   it('switches to English with plain links: nothing in cookies, localStorage or sessionStorage', async () => {
@@ -129,6 +133,8 @@ describe('a Bengali visitor', () => {
   it('finds an untranslated service linked to its English page, marked lang="en" and “in English” in Bengali', async () => {
     await page.goto(siteUrl + '/bn/support/domestic-abuse/')
     expect(await page.textContent('h1')).toContain(bn.categories!.domestic_abuse)
+    // Nothing here is translated into Bengali: the page says the services' pages are in English.
+    expect(await page.textContent('[data-english-only]')).toBe(bn.directory!.englishOnly)
     const link = page.locator('.entry-list a').first()
     expect(await link.getAttribute('lang')).toBe('en')
     expect(await link.getAttribute('href')).toMatch(/^\/services\/[a-z0-9-]+\/$/)
