@@ -9,16 +9,16 @@
  * NEWS_LANGUAGES_SCREENSHOT=1 also saves the story's sidebar language status, with one language
  * out of date, to docs/screenshots/admin-news-languages.png (the README shows it).
  */
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
-import { startProduct, stopProduct, until, type Product } from '../helpers/product'
+import { startProduct, stopProduct, type Product } from '../helpers/product'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
+import { filesWith as filesIn, rebuiltAfter as rebuiltAfterIn } from '../helpers/site-output'
 import { paragraph } from '../helpers/lexical'
 
 const DRAFT = 'Szkic kolibra 7731'
@@ -37,30 +37,11 @@ const editorEmail = 'translations-editor@example.org'
 let story: { id: number; slug: string; title: string }
 let translationId = 0
 
-/** Every built file's text; the Pagefind index's files are gzip, so they are read unzipped. */
-async function builtFiles(): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    let bytes = await readFile(file)
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes)
-    files.set(path.relative(dist, file), bytes.toString('utf8'))
-  }
-  return files
-}
-const filesWith = async (text: string) => [...(await builtFiles())].filter(([, body]) => body.includes(text)).map(([name]) => name)
+const filesWith = (text: string) => filesIn(dist, text)
 const status = async (route: string) => (await fetch(site + route)).status
 const html = async (route: string) => (await fetch(site + route)).text()
 
-type Build = { id: number; status: string }
-const builds = async () => (await api.call(admin, 'GET', '/site-builds?limit=200&sort=-startedAt&depth=0')).json.docs as Build[]
-/** Runs `change`, then waits for the site build it causes to finish, and says whether it succeeded. */
-async function rebuiltAfter(change: () => Promise<unknown>): Promise<Build> {
-  const before = new Set((await builds()).map((b) => b.id))
-  await change()
-  return until('a site build after the change to finish', async () => (await builds()).find((b) => !before.has(b.id) && b.status !== 'running'), 180_000, 300)
-}
+const rebuiltAfter = (change: () => Promise<unknown>) => rebuiltAfterIn(api, admin, change)
 /** Republishes the English story unchanged: a rebuild that reads every translation again. */
 const republishEnglish = () => api.call(admin, 'PATCH', `/news/${story.id}`, { _status: 'published' })
 

@@ -8,14 +8,13 @@
  * REST or Open Referral API, which stay English. Unpublishing the English entry (a service that
  * closed) is never refused for its translation, and the next build removes the translated page.
  */
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
-import { startProduct, stopProduct, until, type Product } from '../helpers/product'
+import { startProduct, stopProduct, type Product } from '../helpers/product'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
+import { filesWith as filesIn, rebuiltAfter as rebuiltAfterIn } from '../helpers/site-output'
 
 const DRAFT = 'Szkic usługi czajki 5521'
 const PUBLISHED = 'Opublikowana usługa czajki 5521'
@@ -33,30 +32,13 @@ let service: { id: number; slug: string }
 let other: { slug: string; name: string }
 let translation = 0
 
-async function builtFiles(): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    let bytes = await readFile(file)
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes)
-    files.set(path.relative(dist, file), bytes.toString('utf8'))
-  }
-  return files
-}
-const filesWith = async (text: string) => [...(await builtFiles())].filter(([, body]) => body.includes(text)).map(([name]) => name)
+const filesWith = (text: string) => filesIn(dist, text)
 const status = async (route: string) => (await fetch(site + route)).status
 const html = async (route: string) => (await fetch(site + route)).text()
 /** The contact details and the details list of a service page, as the page writes them, without the lang marks the translated page adds. */
 const contactOf = (page: string) => [...page.matchAll(/<dl class="summary-list"[^>]*>([\s\S]*?)<\/dl>/g)].map((m) => m[1]!.replace(/ lang="[^"]*"/g, ''))
 
-type Build = { id: number; status: string }
-const builds = async () => (await api.call(admin, 'GET', '/site-builds?limit=200&sort=-startedAt&depth=0')).json.docs as Build[]
-async function rebuiltAfter(change: () => Promise<unknown>): Promise<Build> {
-  const before = new Set((await builds()).map((b) => b.id))
-  await change()
-  return until('a site build after the change to finish', async () => (await builds()).find((b) => !before.has(b.id) && b.status !== 'running'), 180_000, 300)
-}
+const rebuiltAfter = (change: () => Promise<unknown>) => rebuiltAfterIn(api, admin, change)
 const republishEnglish = () => api.call(admin, 'PATCH', `/services/${service.id}`, { _status: 'published' })
 const anonymousRoutes = () => [
   '/service-translations', '/service-translations?draft=true', `/service-translations/${translation}`, `/service-translations/${translation}?draft=true`, '/service-translations/versions',

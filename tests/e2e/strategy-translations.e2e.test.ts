@@ -8,16 +8,15 @@
  * and the priority's sidebars show editors each language's state; with STRATEGY_LANGUAGES_SCREENSHOT
  * set, the test saves them to docs/screenshots/admin-{strategy,priority}-languages.png.
  */
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/chromium'
 import { throwawayEnv } from '../helpers/env'
 import { freePort } from '../helpers/ports'
-import { startProduct, stopProduct, until, type Product } from '../helpers/product'
+import { startProduct, stopProduct, type Product } from '../helpers/product'
 import { PASSWORD, restClient, type Session } from '../helpers/rest'
+import { filesWith as filesIn, rebuiltAfter as rebuiltAfterIn } from '../helpers/site-output'
 import { paragraph } from '../helpers/lexical'
 
 const DRAFT = 'Szkic strategii żurawia 4412'
@@ -38,28 +37,11 @@ let priority: { id: number; slug: string }
 let strategyT = 0
 let priorityT = 0
 
-async function builtFiles(): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    let bytes = await readFile(file)
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes)
-    files.set(path.relative(dist, file), bytes.toString('utf8'))
-  }
-  return files
-}
-const filesWith = async (text: string) => [...(await builtFiles())].filter(([, body]) => body.includes(text)).map(([name]) => name)
+const filesWith = (text: string) => filesIn(dist, text)
 const status = async (route: string) => (await fetch(site + route)).status
 const html = async (route: string) => (await fetch(site + route)).text()
 
-type Build = { id: number; status: string }
-const builds = async () => (await api.call(admin, 'GET', '/site-builds?limit=200&sort=-startedAt&depth=0')).json.docs as Build[]
-async function rebuiltAfter(change: () => Promise<unknown>): Promise<Build> {
-  const before = new Set((await builds()).map((b) => b.id))
-  await change()
-  return until('a site build after the change to finish', async () => (await builds()).find((b) => !before.has(b.id) && b.status !== 'running'), 180_000, 300)
-}
+const rebuiltAfter = (change: () => Promise<unknown>) => rebuiltAfterIn(api, admin, change)
 const republishEnglish = () => api.call(admin, 'PATCH', `/strategies/${strategy.id}`, { _status: 'published' })
 const anonymousRoutes = () => [
   '/strategy-translations', '/strategy-translations?draft=true', `/strategy-translations/${strategyT}`, `/strategy-translations/${strategyT}?draft=true`, '/strategy-translations/versions',
