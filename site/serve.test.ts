@@ -186,7 +186,9 @@ describe('serveStatic', () => {
     const bodies = new Set(versions.map((v) => v.body))
     const broken: string[] = []
     for (let round = 0; round < 40; round++) {
-      const answers = await Promise.all(Array.from({ length: 8 }, () => within(raw('/', 'GET', racePort), 500)))
+      // 5 s: an answer short of its Content-Length never ends, while a whole one can take over half a
+      // second when CI's two cores are busy (500 ms timed out 5 answers in one full run, none broken).
+      const answers = await Promise.all(Array.from({ length: 8 }, () => within(raw('/', 'GET', racePort), 5_000)))
       for (const { status, body } of answers) if (status !== 200 || !bodies.has(body)) broken.push(`${status}: ${body.length} bytes`)
     }
     publishing = false
