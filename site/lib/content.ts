@@ -1,4 +1,5 @@
 /** Content queries shared by pages: sorted, and with the relations pages need. */
+import { perBuild } from './per-build'
 import { getCollection } from 'astro:content'
 import type { FilterPage } from './services'
 import { agendaOrder, newestFirst, prioritiesOrder, servicesOrder, strategiesOrder, byName as byNameOf } from './order'
@@ -81,5 +82,8 @@ export async function publishedBy(partnershipSlug: string) {
   }
 }
 
-/** Build time: "may be out of date" is judged when the site is built (every publish rebuilds it). */
-export const BUILT_AT = new Date()
+/**
+ * Build time: "may be out of date" is judged when the site is built (every publish rebuilds it),
+ * so a warm renderer's publish judges it at its own time, not its process's start (per-build.ts).
+ */
+export const builtAt = perBuild(() => new Date())

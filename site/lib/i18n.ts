@@ -12,6 +12,7 @@ import { getCollection } from 'astro:content'
 import english from '../../content/languages/en.json'
 import { fill, LANGUAGES, type LanguageCode, type UiStrings } from '../../cms/languages/strings'
 import { languageSchema, type SiteLanguage, type SiteSettings } from '../schemas'
+import { perBuild } from './per-build'
 
 export type Language = SiteLanguage & {
   /** The content-layer digest of its strings: a page key input (site/lib/incremental.ts). */
@@ -23,9 +24,8 @@ const BUNDLED_ENGLISH: Language = { ...languageSchema.parse(english), digest: 'b
 
 const ORDER = LANGUAGES.map((l) => l.code) as string[]
 
-let stored: Promise<Map<string, Language>> | undefined
-async function storedLanguages(): Promise<Map<string, Language>> {
-  stored ??= (async () => {
+/** The languages in the content store, read once per build. */
+const storedLanguages = perBuild(async (): Promise<Map<string, Language>> => {
     try {
       const entries = await getCollection('languages')
       return new Map(entries.map((e) => [e.data.code, { ...e.data, digest: String(e.digest ?? JSON.stringify(e.data)) }]))
@@ -33,9 +33,7 @@ async function storedLanguages(): Promise<Map<string, Language>> {
       // A preview renders outside the content store (site-preview/): English only.
       return new Map<string, Language>()
     }
-  })()
-  return stored
-}
+})
 
 /** The live languages, English first, then in the order of cms/languages/strings.ts. */
 export async function liveLanguages(settings: Pick<SiteSettings, 'languages'>): Promise<Language[]> {

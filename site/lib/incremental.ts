@@ -20,11 +20,12 @@
 import { createHash } from 'node:crypto'
 import { appendFileSync, readFileSync } from 'node:fs'
 import { getEntry } from 'astro:content'
-import { BUILT_AT } from './content'
+import { builtAt } from './content'
 import { isOutOfDate } from './dates'
 import { liveLanguages, switcherInput } from './i18n'
 
 import { FULL_BUILD_NEEDED } from './build-modes'
+import { perBuild } from './per-build'
 
 /** A content-layer entry: its id and the digest of what the loader stored. */
 type Entry = { id: string; digest?: string | number; data: unknown }
@@ -33,10 +34,9 @@ type Entry = { id: string; digest?: string | number; data: unknown }
 export const entryInput = (entry: Entry): string => `${entry.id}:${entry.digest ?? JSON.stringify(entry.data)}`
 
 /** A directory entry as listed or shown: its record, and whether it counts as out of date at this build. */
-export const serviceInput = (entry: Entry & { data: { confirmed?: Date } }, now: Date = BUILT_AT): string =>
+export const serviceInput = (entry: Entry & { data: { confirmed?: Date } }, now: Date = builtAt()): string =>
   `${entryInput(entry)}:${entry.data.confirmed !== undefined && isOutOfDate(entry.data.confirmed, now) ? 'out-of-date' : 'current'}`
 
-let siteWide: Promise<string> | undefined
 
 /**
  * What every page shows besides its own content: the site settings (header, footer, quick exit,
@@ -44,17 +44,16 @@ let siteWide: Promise<string> | undefined
  * switcher (each live language's name). A language's own strings are not here: its pages name
  * them (language.digest), so a change to a Bengali string re-renders the Bengali pages only.
  */
-async function siteWideInput(): Promise<string> {
+const siteWideInput = perBuild(async (): Promise<string> => {
   const settings = await getEntry('settings', 'site')
   const live = settings ? await liveLanguages(settings.data) : []
   return JSON.stringify([settings?.data ?? null, switcherInput(live), live.find((l) => l.code === 'en')?.digest ?? null])
-}
+})
 
 /** The key of a page built from `inputs` (strings from the helpers above, or plain JSON values). */
 export async function pageKey(...inputs: unknown[]): Promise<string> {
-  siteWide ??= siteWideInput()
   return createHash('sha256')
-    .update(await siteWide)
+    .update(await siteWideInput())
     .update('\0')
     .update(JSON.stringify(inputs))
     .digest('base64url')

@@ -10,7 +10,7 @@
  * cost (README, Languages: build cost).
  */
 import type { CollectionEntry } from 'astro:content'
-import { BUILT_AT } from './content'
+import { builtAt } from './content'
 import { isOutOfDate } from './dates'
 import { dateFormat, fill, type Language } from './i18n'
 import { fieldName } from '../../cms/languages/strings'
@@ -35,7 +35,7 @@ export const term = (language: Pick<Language, 'strings'>, vocabulary: 'categorie
  * cost more than issue 20 allows (README, Languages: build cost). `filterable` adds the data
  * attributes the in-page search and filters read (components/directory.ts), for the directory page.
  */
-export function serviceItems(services: Service[], language: Language, { filterable = false, translated = new Map() }: { filterable?: boolean; translated?: ReadonlyMap<string, string> } = {}, now: Date = BUILT_AT): string {
+export function serviceItems(services: Service[], language: Language, { filterable = false, translated = new Map() }: { filterable?: boolean; translated?: ReadonlyMap<string, string> } = {}, now: Date = builtAt()): string {
   const t = language.strings
   const marker = `<span lang="${escapeHtml(language.code)}">(${escapeHtml(t.languageSwitcher.inEnglish)})</span>`
   const notConfirmed = ` <span class="tag tag--warn">${escapeHtml(t.directory.notConfirmed)}</span>`

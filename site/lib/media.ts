@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { mediaDir } from '../../cms/collections/media'
 import { RecordError } from './payload-loader'
 import { ARTICLE_WIDTHS, fallbackWidth, IMAGE_FORMATS, originalPath, scaledHeight, variantWidths, type ImageFormat } from './images'
+import { perBuild } from './per-build'
 
 /** Encoder settings: part of every variant's hash, so changing them renames the files. */
 const ENCODE = { avif: { quality: 55, effort: 4 }, webp: { quality: 75 } } as const
@@ -31,11 +32,13 @@ export type SiteImage = {
 
 type Upload = { filename?: string | null; alt: string; mimeType?: string | null }
 
-const prepared = new Map<string, Promise<SiteImage>>()
+/** Per build: an upload replaced under the same name is read again by the next publish. */
+const preparedFor = perBuild(() => new Map<string, Promise<SiteImage>>())
 
 /** An upload ready for a page: where its original is, its real size and the variants to make. */
 export function siteImage(upload: Upload, owner: string, wanted: readonly number[] = ARTICLE_WIDTHS): Promise<SiteImage> {
   const key = `${upload.filename}|${wanted.join(',')}|${upload.alt}`
+  const prepared = preparedFor()
   let image = prepared.get(key)
   if (!image) {
     prepared.set(key, (image = prepare(upload, owner, wanted)))

@@ -1,6 +1,6 @@
 /** Content queries for the review pages (issue 21): sorted, with what the pages show beside each review. */
 import { getCollection } from 'astro:content'
-import { BUILT_AT } from './content'
+import { builtAt } from './content'
 import { publicState } from './reviews'
 import type { Recommendation, Review, SiteSettings } from '../schemas'
 
@@ -28,7 +28,7 @@ export async function learningFor(priorityId: number | string) {
 }
 
 /** What residents see of a review when the site is built: its report, or where to ask for it. */
-export const stateOf = (review: Review, settings: SiteSettings, now = BUILT_AT) => publicState(review, now, settings.reviews.publicationWindowMonths)
+export const stateOf = (review: Review, settings: SiteSettings, now = builtAt()) => publicState(review, now, settings.reviews.publicationWindowMonths)
 
 /** The address a review's PDF is published at on the site. */
 export const reviewFileHref = (review: Review, kind: 'qa-letter' | 'report') => `/reviews/documents/${review.slug}-${kind}.pdf`

@@ -13,11 +13,12 @@ import { relationId } from '../../cms/fields/relation'
 import { publicState, recommendationPublicText, redactionProblems, reviewPublicText, termsOf } from '../../cms/reviews/rules'
 import { cms } from './cms'
 import type { SecretText } from './payload-loader'
+import { perBuild } from './per-build'
 
 /** Where review text appears on the site: the review pages and the priority pages that list its learning. */
 const SHOWN_IN = ['reviews/', 'strategies/']
 
-let termsByReview: Promise<Map<string, string[]>> | undefined
+const termsByReview = perBuild(async () => readRedactionTerms(await cms()))
 
 /**
  * The redaction terms of these reviews (every review when `ids` is not given), by review id, read
@@ -40,9 +41,8 @@ export async function readRedactionTerms(payload: Payload, ids?: (number | strin
 }
 
 /** Every review's redaction terms, by review id (read once per build). */
-export function redactionTerms(payload?: Payload): Promise<Map<string, string[]>> {
-  termsByReview ??= (async () => readRedactionTerms(payload ?? (await cms())))()
-  return termsByReview
+export function redactionTerms(): Promise<Map<string, string[]>> {
+  return termsByReview()
 }
 
 const describeProblem = (path: string, message: string) => `its ${path} ${message.replace(/^Not published: this field contains/, 'contains')}`
