@@ -2,6 +2,11 @@
 import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
+import { warmRenderer } from './scripts/lib/warm/integration.mjs'
+
+// The warm renderer's warm-up build (scripts/lib/astro-build.mjs --serve) keeps its bundle and store;
+// every other build is plain `astro build`.
+const warm = process.env.SITE_WARM_UP === '1'
 
 export default defineConfig({
   srcDir: './site',
@@ -28,7 +33,7 @@ export default defineConfig({
       ],
     },
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), ...(warm ? [warmRenderer()] : [])],
   server: { port: Number(process.env.SITE_PORT || 4321) },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; nothing here shows code.

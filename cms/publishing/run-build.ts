@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { projectRoot } from '../paths'
 import type { Exclusion } from '../../site/lib/payload-loader'
-import { forkForReport, forkHeld, type ForkForReport, type Held } from '../../scripts/lib/child-result'
+import { forkForReport, forkServing, type ForkForReport, type Serving } from '../../scripts/lib/child-result'
 import type { BuildResult } from '../../scripts/lib/site-build'
 import type { BuildRun } from './builder'
 
@@ -43,26 +43,30 @@ const buildOptions = (env: NodeJS.ProcessEnv): ForkForReport => ({
   env: { ...withoutPublishing(env), PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}` },
 })
 
-const HELD = Symbol.for('csp-hub.held-build')
-type HeldHolder = { [HELD]?: Held<BuildOutcome> }
+const SERVING = Symbol.for('csp-hub.serving-build')
+type ServingHolder = { [SERVING]?: Serving<BuildOutcome> }
 
 /**
- * The publishing CMS's next build, forked ahead and held (scripts/build.ts --hold, which holds its
- * own Astro step): Node loading the build, Astro, Payload and its adapters is then spent between
- * publishes instead of inside one. Costs an idle process pair (about 300 MB) while it waits.
+ * The publishing CMS's build process (scripts/build.ts --serve), forked ahead and kept: Node
+ * loading the build, Astro, Payload and its adapters is spent once instead of inside a publish, and
+ * it keeps the warm renderer that renders a publish's changed pages (scripts/lib/warm/). It runs
+ * the publishes one after another (SiteBuilder never starts two at once). Costs an idle process
+ * pair while it waits, plus the warm renderer's copy of the site's content (SITE_WARM_RENDERER=off
+ * leaves it out).
  */
 export function holdNextBuild(env: NodeJS.ProcessEnv = process.env): void {
-  const holder = globalThis as HeldHolder
-  if (!holder[HELD]?.ready) holder[HELD] = forkHeld<BuildOutcome>('The build', BUILD_SCRIPT, ['--skip-seed'], buildOptions(env))
+  const holder = globalThis as ServingHolder
+  if (!holder[SERVING]?.alive) holder[SERVING] = forkServing<BuildOutcome>('The build', BUILD_SCRIPT, ['--skip-seed'], buildOptions(env))
 }
 
-/** A publish's build: the held one if it is ready (then the next is held), else one forked now. */
+/**
+ * A publish's build: run by the kept build process if it is loaded and waiting, else in a process
+ * forked now (the kept one is still loading, or it ended: it is then forked again).
+ */
 export async function buildWhenPublished(env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
-  const holder = globalThis as HeldHolder
-  const held = holder[HELD]
-  delete holder[HELD]
+  const serving = (globalThis as ServingHolder)[SERVING]
   try {
-    return held?.ready ? await held.go() : await buildInChildProcess(env)
+    return serving?.idle ? await serving.run() : await buildInChildProcess(env)
   } finally {
     holdNextBuild(env)
   }
@@ -142,12 +146,13 @@ export function createBuildRunner(payload: Payload, build: () => Promise<BuildOu
         data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
       })
     try {
-      const { pages, excluded } = await build()
+      const { pages, excluded, warmProblem } = await build()
       const hookProblem = await callDeployHook({ event: 'site.published', build: row.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pages, changes: reasons })
       const leftOut = describeExclusions(excluded)
-      await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem].filter(Boolean).join('\n') || null })
+      await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem, warmProblem].filter(Boolean).join('\n') || null })
       payload.logger.info(`Site rebuilt (${pages} pages) in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s: ${reasons.join('; ')}`)
       if (leftOut) payload.logger.warn(leftOut)
+      if (warmProblem) payload.logger.warn(warmProblem)
     } catch (error) {
       const message = (error as Error).message
       await finish({ status: 'failed', error: message })

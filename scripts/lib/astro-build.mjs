@@ -16,12 +16,12 @@
  */
 import module from 'node:module'
 import { parseArgs, stripVTControlCharacters } from 'node:util'
-import { heldUntilGo } from './held.mjs'
+import { heldUntilGo, serveRuns } from './held.mjs'
 
 // As the astro command does: later builds start faster.
 module.enableCompileCache?.()
 
-const { values } = parseArgs({ options: { outDir: { type: 'string' }, hold: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { outDir: { type: 'string' }, hold: { type: 'boolean' }, serve: { type: 'boolean' } } })
 
 /** @param {unknown} error */
 function describe(error) {
@@ -55,22 +55,57 @@ async function openedAhead() {
   }
 }
 
-/** @type {{ ok: true } | { ok: false, error: string }} */
-let report
-try {
-  let outDir = values.outDir
-  if (values.hold) {
-    await loadedAhead()
-    await openedAhead()
-    const go = await heldUntilGo()
-    Object.assign(process.env, /** @type {Record<string, string>} */ (go?.env ?? {}))
-    outDir = /** @type {string} */ (go?.outDir)
-  }
+/**
+ * Forked with --serve (scripts/lib/site-build.ts keepWarm): the warm renderer. One warm-up
+ * `astro build` of this code into a scratch folder that renders no page (SITE_WARM_UP, which
+ * astro.config.mjs reads), then one changed-pages publish per go, in this process, for as long as
+ * the parent lives (scripts/lib/warm/renderer.mjs). If the warm-up fails the process ends with
+ * the reason on stderr (the parent reports it), and the builds run cold as before.
+ */
+async function serveWarm() {
+  await loadedAhead()
+  await openedAhead()
   const { build } = await import('astro')
-  await build({ outDir })
-  report = { ok: true }
-} catch (error) {
-  report = { ok: false, error: describe(error) }
+  const { WarmRenderer } = await import('./warm/renderer.mjs')
+  const { keptBundle } = await import('./warm/integration.mjs')
+  const { readdir, rm } = await import('node:fs/promises')
+  const path = await import('node:path')
+  const scratch = /** @type {string} */ (process.env.SITE_OUT_DIR)
+  await build({ outDir: scratch, logLevel: 'warn' })
+  // Only the bundle is kept (its pages' modules are imported from there); the rest is not the site.
+  const bundle = await keptBundle()
+  for (const name of await readdir(scratch)) if (path.join(scratch, name) !== bundle) await rm(path.join(scratch, name), { recursive: true, force: true })
+  const renderer = new WarmRenderer()
+  await renderer.adopt(bundle)
+  serveRuns((go) => renderer.publish(/** @type {any} */ (go)), describe)
 }
-if (process.send) process.send(report, undefined, {}, () => process.exit(report.ok ? 0 : 1))
-else process.exit(report.ok ? 0 : 1)
+
+/** One `astro build` (held until go with --hold), reported to the parent, then the process ends. */
+async function buildOnce() {
+  /** @type {{ ok: true } | { ok: false, error: string }} */
+  let report
+  try {
+    let outDir = values.outDir
+    if (values.hold) {
+      await loadedAhead()
+      await openedAhead()
+      const go = await heldUntilGo()
+      Object.assign(process.env, /** @type {Record<string, string>} */ (go?.env ?? {}))
+      outDir = /** @type {string} */ (go?.outDir)
+    }
+    const { build } = await import('astro')
+    await build({ outDir })
+    report = { ok: true }
+  } catch (error) {
+    report = { ok: false, error: describe(error) }
+  }
+  if (process.send) process.send(report, undefined, {}, () => process.exit(report.ok ? 0 : 1))
+  else process.exit(report.ok ? 0 : 1)
+}
+
+if (values.serve)
+  await serveWarm().catch((error) => {
+    console.error(`The warm renderer could not warm up: ${describe(error)}`)
+    process.exit(1)
+  })
+else await buildOnce()

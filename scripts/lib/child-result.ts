@@ -8,7 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { getPriority, setPriority } from 'node:os'
-import { GO, HOLD, WAITING } from './held.mjs'
+import { GO, HOLD, SERVE, WAITING } from './held.mjs'
 
 export { heldUntilGo } from './held.mjs'
 
@@ -132,6 +132,93 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
     cancel() {
       if (state === 'waiting') child.kill()
       state = 'ended'
+    },
+  }
+}
+
+/**
+ * A child that stays (`--serve`, held.mjs serveRuns): it loads what it needs once, says it is
+ * waiting, then runs one job per `run(message)`, one at a time, and stays for the next. For state
+ * that is worth keeping between runs and is made safe to keep (the warm renderer, scripts/lib/warm/).
+ */
+export type Serving<T extends object> = {
+  /** Runs one job: resolves with its report, rejects with its error or with how the child ended. */
+  run(message?: Record<string, unknown>): Promise<T>
+  /** Loaded, waiting, and not running a job. */
+  readonly idle: boolean
+  /** Still there (loading, waiting or running). */
+  readonly alive: boolean
+  /** Said it was waiting at least once (it loaded), whatever it is doing now. */
+  readonly loaded: boolean
+  /** How it ended (exit code or signal, and its last words on stderr), or null while alive. */
+  readonly ended: string | null
+  /** Its process id (for tests that kill it). */
+  readonly pid: number | undefined
+  /** Ends it (the parent shuts down, or what it holds is out of date). */
+  stop(): void
+}
+
+export function forkServing<T extends object>(what: string, module: string, args: string[], options: ForkForReport = {}): Serving<T> {
+  const child = forkChild(module, [...args, SERVE], options)
+  // Its loading is work nobody waits for (as a held child's); its runs are someone's publish.
+  prioritise(child, Math.min(19, Math.max(getPriority(), HELD_NICENESS)))
+  let loaded = false
+  let ended: string | null = null
+  let current: { resolve: (report: T) => void; reject: (error: Error) => void } | null = null
+  let stderr = ''
+  if (!options.show)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000)
+    })
+  child.on('message', (message) => {
+    if (typeof message === 'object' && message !== null && WAITING in message) loaded = true
+    else if (current && isReport(message)) {
+      const { resolve, reject } = current
+      current = null
+      if (message.ok) resolve(message as T)
+      else reject(new Error((message as { error: string }).error))
+    }
+  })
+  const end = (why: string) => {
+    ended ??= why
+    if (current) {
+      const last = stderr.trim().split('\n').slice(-5).join('\n')
+      current.reject(new Error(`${what} stopped without reporting a result (${why}).${last ? `\n${last}` : ''}`))
+      current = null
+    }
+  }
+  child.on('error', (error) => end(error.message))
+  child.on('exit', (code, signal) => end(signal ? `signal ${signal}` : `exit code ${code}`))
+  return {
+    get idle() {
+      return loaded && !ended && !current && child.connected
+    },
+    get alive() {
+      return !ended
+    },
+    get loaded() {
+      return loaded
+    },
+    get pid() {
+      return child.pid
+    },
+    get ended() {
+      if (!ended) return null
+      const last = stderr.trim().split('\n').slice(-3).join('\n')
+      return `${ended}${last ? `: ${last}` : ''}`
+    },
+    run(message = {}) {
+      if (ended || !child.connected) return Promise.reject(new Error(`${what} is not running any more${ended ? ` (${ended})` : ''}.`))
+      if (current) return Promise.reject(new Error(`${what} is still running a job.`))
+      prioritise(child, getPriority())
+      return new Promise<T>((resolve, reject) => {
+        current = { resolve, reject }
+        child.send({ [GO]: true, ...message })
+      })
+    },
+    stop() {
+      if (!ended) child.kill()
+      end('stopped')
     },
   }
 }

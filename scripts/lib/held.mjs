@@ -30,3 +30,34 @@ export function heldUntilGo() {
     process.send?.({ [WAITING]: true })
   })
 }
+
+export const SERVE = '--serve'
+
+/**
+ * The child's side of a served fork (child-result.ts forkServing): a process that stays and runs
+ * one job per go, one at a time, each answered with a report ({ ok: true, ...result } or
+ * { ok: false, error }). It says it is waiting once it is ready; it ends quietly when its parent
+ * goes. `describe` turns a thrown error into the report's words.
+ * @param {(message: Record<string, unknown>) => Promise<Record<string, unknown>>} run
+ * @param {(error: unknown) => string} describe
+ */
+export function serveRuns(run, describe) {
+  if (!process.send) throw new Error(`${SERVE} needs a parent that forked this process.`)
+  let queue = Promise.resolve()
+  process.on('message', (message) => {
+    if (typeof message !== 'object' || message === null || !(GO in message)) return
+    const { [GO]: _go, ...rest } = /** @type {Record<string, unknown>} */ (message)
+    queue = queue.then(async () => {
+      /** @type {Record<string, unknown>} */
+      let report
+      try {
+        report = { ok: true, ...(await run(rest)) }
+      } catch (error) {
+        report = { ok: false, error: describe(error) }
+      }
+      await new Promise((resolve) => process.send?.(report, undefined, {}, resolve))
+    })
+  })
+  process.once('disconnect', () => process.exit(0))
+  process.send({ [WAITING]: true })
+}

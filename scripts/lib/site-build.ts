@@ -12,7 +12,7 @@ import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
 import { FULL_BUILD_NEEDED } from '../../site/lib/build-modes'
 import { fingerprint } from './build-stamp'
-import { forkForReport, forkHeld, type Held } from './child-result'
+import { forkForReport, forkHeld, forkServing, type Held, type Serving } from './child-result'
 import { projectRoot } from './env'
 import { bin, run } from './run'
 
@@ -29,7 +29,10 @@ export type StepSeconds = { astro: number; pagefind: number; checksAndSwitch: nu
  */
 export type BuildMode = 'full' | 'changed pages'
 
-export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string }
+/** 'warm': a changed-pages build's pages came from the warm renderer (scripts/lib/warm/); 'astro': from an `astro build`. */
+export type Renderer = 'warm' | 'astro'
+
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string; renderer: Renderer; warmProblem?: string }
 
 const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 
@@ -68,7 +71,9 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     let fullBecause = full ? 'a full build was asked for' : !state ? 'no earlier build of this folder to start from' : state.code !== code ? 'the code changed' : undefined
     if (!fullBecause) {
       try {
-        return { ...(await changedPages(env, builds, target, state!, quiet)), seconds: secondsSince(started) }
+        const result = { ...(await changedPages(env, builds, target, state!, quiet)), seconds: secondsSince(started) }
+        if (warmWanted) await keepWarm(warmWanted, code)
+        return result
       } catch (error) {
         // Raised by the pages' keys (site/lib/incremental.ts) or by the checks below.
         if (!String((error as Error).message).includes(FULL_BUILD_NEEDED)) throw error
@@ -76,29 +81,128 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
         if (!quiet) console.log(`A full build is needed: ${fullBecause}.`)
       }
     }
-    return { ...(await fullBuild(env, builds, target, code, quiet)), seconds: secondsSince(started), fullBecause }
+    const result = { ...(await fullBuild(env, builds, target, code, quiet)), seconds: secondsSince(started), fullBecause }
+    // A new code's first build is a full one; the renderer is then made again for that code.
+    if (warmWanted) await keepWarm(warmWanted, code)
+    return result
   } finally {
     await release()
   }
 }
 
 /** One build folder's Astro run, and the files its loaders write beside it. */
-async function astroInto(env: NodeJS.ProcessEnv, builds: string, folder: string, quiet: boolean, previousKeys?: string) {
-  const files = { exclusions: `${folder}.excluded.jsonl`, secrets: `${folder}.secrets.jsonl`, keys: `${folder}.keys.jsonl` }
-  // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
-  const thisBuild: Record<string, string> = {
+/** The files the loaders write beside a build folder: records left out, texts never to show, page keys. */
+const filesBeside = (folder: string) => ({ exclusions: `${folder}.excluded.jsonl`, secrets: `${folder}.secrets.jsonl`, keys: `${folder}.keys.jsonl` })
+
+/** What the loaders wrote beside a build folder. */
+async function besideFiles(folder: string) {
+  const files = filesBeside(folder)
+  return { secrets: await jsonLines<Secret>(files.secrets), excluded: await jsonLines<Exclusion>(files.exclusions), keys: files.keys }
+}
+
+/** The variables that tell a build's Astro step where this build's files go. */
+const buildVariables = (folder: string, previousKeys?: string): Record<string, string> => {
+  const files = filesBeside(folder)
+  return {
     SITE_OUT_DIR: folder,
-    SITE_CACHE_DIR: path.join(builds, 'cache'),
     SITE_EXCLUSIONS_FILE: files.exclusions,
     SITE_SECRETS_FILE: files.secrets,
     SITE_PAGE_KEYS_FILE: files.keys,
     ...(previousKeys ? { SITE_PREVIOUS_KEYS: previousKeys } : {}),
   }
+}
+
+async function astroInto(env: NodeJS.ProcessEnv, builds: string, folder: string, quiet: boolean, previousKeys?: string) {
+  // Each target keeps its own Astro cache, so its content-layer store only re-parses what changed.
+  const thisBuild: Record<string, string> = { ...buildVariables(folder, previousKeys), SITE_CACHE_DIR: path.join(builds, 'cache') }
   const held = heldAstro
   heldAstro = null
   if (held?.ready) await held.go({ outDir: folder, env: thisBuild })
   else await forkForReport('Astro', ASTRO_STEP, ['--outDir', folder], { cwd: projectRoot, env: { ...env, ...thisBuild, ASTRO_TELEMETRY_DISABLED: '1' }, show: !quiet })
-  return { secrets: await jsonLines<Secret>(files.secrets), excluded: await jsonLines<Exclusion>(files.exclusions), keys: files.keys }
+  return besideFiles(folder)
+}
+
+/** What the warm renderer reports for one publish (scripts/lib/warm/renderer.mjs). */
+type WarmReport = { rendered: number; steps: Record<string, number> }
+type Warm = { serving: Serving<WarmReport>; code: string; scratch: string }
+let warm: Warm | null = null
+let warmWanted: NodeJS.ProcessEnv | null = null
+/** Why the warm renderer is not there for this code (it could not warm up), for the build log. */
+let warmProblem: string | null = null
+
+/** Is a warm renderer loaded and waiting for a publish? (For tests and the bench.) */
+export const warmRendererWaiting = () => warm?.serving.idle ?? false
+/** The warm renderer's process id, if there is one (for tests that kill it). */
+export const warmRendererPid = () => warm?.serving.pid
+
+/**
+ * For a process that builds one publish after another (scripts/build.ts --serve, held by a
+ * publishing CMS): keeps a warm renderer (scripts/lib/warm/) for this code, forked now, which warms
+ * up while nobody waits and then renders each changed-pages build's pages in its own process. It
+ * is started again after it ends or the code changes. SITE_WARM_RENDERER=off keeps every build
+ * cold (one `astro build` per publish, as before), e.g. on a machine short of memory: it holds the
+ * site's content and bundle in memory between publishes.
+ */
+export async function keepWarm(env: NodeJS.ProcessEnv, code?: string) {
+  if (env.SITE_WARM_RENDERER === 'off') return
+  warmWanted = env
+  code ??= await codeFingerprint()
+  if (warm?.serving.alive && warm.code === code) return
+  // One that could not warm up with this code is not tried again for every publish (each try is
+  // a build's worth of work): a new code, or a new build process, tries again.
+  if (warm && !warm.serving.loaded && warm.code === code) {
+    warmProblem ??= `The warm renderer could not start (${warm.serving.ended ?? 'it ended'}); publishes are built by astro build until the code changes or the CMS restarts.`
+    return
+  }
+  warmProblem = null
+  stopWarm()
+  const all = path.join(projectRoot, '.data', 'site-builds')
+  await mkdir(all, { recursive: true })
+  // What the warm-ups of processes that were killed left behind.
+  for (const name of await readdir(all)) {
+    const pid = Number(/^warm-up-(\d+)-/.exec(name)?.[1])
+    if (pid && !alive(pid)) await rm(path.join(all, name), { recursive: true, force: true })
+  }
+  const scratch = path.join(all, `warm-up-${process.pid}-${Date.now()}`)
+  // Its own scratch folder and Astro cache: it builds while other builds may run.
+  const serving = forkServing<WarmReport>('The warm renderer', ASTRO_STEP, [], {
+    cwd: projectRoot,
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_WARM_UP: '1', SITE_OUT_DIR: scratch, SITE_CACHE_DIR: `${scratch}-cache` },
+    show: true,
+  })
+  warm = { serving, code, scratch }
+}
+
+/** Ends the warm renderer, if there is one (and removes what its warm-up may have left). */
+export function stopWarm() {
+  if (!warm) return
+  warm.serving.stop()
+  const { scratch } = warm
+  warm = null
+  void Promise.all([rm(scratch, { recursive: true, force: true }), rm(`${scratch}-cache`, { recursive: true, force: true })])
+}
+
+/**
+ * A changed-pages build's Astro step done by the warm renderer, if one is waiting and holds this
+ * code. It refuses a changed page set as Astro does (FULL_BUILD_NEEDED, thrown on). Anything else
+ * that goes wrong in it is no reason to fail the publish: the renderer is replaced and the build
+ * runs cold, saying why (warmProblem, in the build's result).
+ */
+async function warmInto(folder: string, previousKeys: string, code: string): Promise<{ renderer: Renderer; warmProblem?: string }> {
+  const current = warm
+  if (!current?.serving.idle || current.code !== code) return { renderer: 'astro', ...(warmProblem ? { warmProblem } : {}) }
+  try {
+    await current.serving.run({ outDir: folder, env: buildVariables(folder, previousKeys) })
+    return { renderer: 'warm' }
+  } catch (error) {
+    const message = (error as Error).message
+    await rm(folder, { recursive: true, force: true })
+    await removeBeside(folder)
+    if (message.includes(FULL_BUILD_NEEDED)) throw error
+    stopWarm()
+    if (warmWanted) await keepWarm(warmWanted)
+    return { renderer: 'astro', warmProblem: `The warm renderer failed, so this publish was built cold: ${message}` }
+  }
 }
 
 const removeBeside = (folder: string) => Promise.all(['excluded', 'secrets', 'keys'].map((kind) => rm(`${folder}.${kind}.jsonl`, { force: true })))
@@ -131,7 +235,7 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
     await writeState(builds, { id, code, secrets: hashOf(secrets), pages }, keys)
     await switchIn(folder, target)
     const steps = { astro: secondsSince(astroStarted, pagefindStarted), pagefind: secondsSince(pagefindStarted, checksStarted), checksAndSwitch: secondsSince(checksStarted) }
-    return { folder: target, pages, excluded, steps, mode: 'full', rendered: pages }
+    return { folder: target, pages, excluded, steps, mode: 'full', rendered: pages, renderer: 'astro' }
   } catch (error) {
     await rm(folder, { recursive: true, force: true })
     await rm(path.join(builds, 'state.json'), { force: true }) // the live folder is not what the state describes any more, or may not be
@@ -152,7 +256,9 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
   const folder = path.join(builds, `build-${Date.now()}`)
   try {
     const astroStarted = performance.now()
-    const { secrets, excluded, keys } = await astroInto(env, builds, folder, quiet, path.join(builds, 'page-keys.jsonl'))
+    const previousKeys = path.join(builds, 'page-keys.jsonl')
+    const { renderer, warmProblem } = await warmInto(folder, previousKeys, state.code)
+    const { secrets, excluded, keys } = renderer === 'warm' ? await besideFiles(folder) : await astroInto(env, builds, folder, quiet, previousKeys)
     // A text that must never appear anywhere is new (an entry became a confidential location): the
     // pages that did not change must be checked for it too.
     if (hashOf(secrets) !== state.secrets) throw new Error(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
@@ -163,7 +269,7 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
     if (written.some((file) => file.searchable)) await reindex(env, target, quiet)
     await writeState(builds, state, keys)
     const steps = { astro: secondsSince(astroStarted, checksStarted), pagefind: secondsSince(pagefindStarted), checksAndSwitch: secondsSince(checksStarted, pagefindStarted) }
-    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered }
+    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered, renderer, ...(warmProblem ? { warmProblem } : {}) }
   } finally {
     await rm(folder, { recursive: true, force: true })
     await removeBeside(folder)

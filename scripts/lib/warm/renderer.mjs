@@ -1,0 +1,254 @@
+/**
+ * A warm renderer (issue 19): one Astro process that stays running between publishes and renders
+ * each publish's changed pages without a new `astro build` — no Vite, no bundle, no store written
+ * and read back. It does what a changed-pages build's Astro step does (scripts/lib/site-build.ts
+ * changedPages), with the same inputs and outputs:
+ *
+ * - in: the build folder, the files the loaders write beside it (records left out, texts that must
+ *   never appear, this publish's page keys) and the live site's page keys (SITE_PREVIOUS_KEYS);
+ * - out: those files, and in the folder the pages whose key changed plus every page without keys
+ *   (home, listings, feeds, the open-data file, 404), as `astro build` would write them.
+ *
+ * So the checks, the move into the live folder, the search index and the state that follow are the
+ * build's own, unchanged. The bytes are the full build's by construction: the renderer is Astro's
+ * own prerenderer with the bundle and manifest of a build of this very code (integration.mjs), the
+ * records are loaded by the site's own loaders (site/lib/sources.ts) into the store the pages read,
+ * and everything a build reads once is read again (site/lib/per-build.ts). The result is tested
+ * byte for byte against full builds (tests/int/incremental-build-warm.int.test.ts).
+ *
+ * A publish whose set of pages changes (a new entry, an unpublished one, a new slug) is refused
+ * with FULL_BUILD_NEEDED, as a changed-pages build refuses it; the build then runs in full, cold.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { unflatten } from 'devalue'
+import xxhash from 'xxhash-wasm'
+import { tsImport } from 'tsx/esm/api'
+import { DATA_STORE, WARM } from './integration.mjs'
+
+/** @param {string} file @returns {Map<string, string>} "route params" → key */
+function readKeys(file) {
+  const keys = new Map()
+  if (!existsSync(file)) return keys
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const { route, params, key } = JSON.parse(line)
+    keys.set(`${route} ${params}`, key)
+  }
+  return keys
+}
+
+/** Where `astro build` (build.format 'directory', trailingSlash 'always') writes a path. */
+export function outFileOf(/** @type {any} */ route, /** @type {string} */ pathname) {
+  if (route.route === '/404') return '404.html'
+  const rel = pathname.replace(/^\/+/, '')
+  if (route.type === 'endpoint') return rel
+  return rel === '' ? 'index.html' : path.join(rel.replace(/\/+$/, ''), 'index.html')
+}
+
+/** The URL `astro build` renders a path at (generate.js getUrlForPath, directory format). */
+function urlOf(/** @type {any} */ route, /** @type {string} */ pathname, /** @type {string} */ origin) {
+  if (pathname === '/' || pathname === '') return new URL('/', origin)
+  if (route.type === 'endpoint') return new URL(/\.[a-z0-9]+$/i.test(pathname) ? pathname : pathname.replace(/\/?$/, '/'), origin)
+  return new URL(pathname.replace(/\/?$/, '/'), origin)
+}
+
+/** The route files a page-keys route name can be (site/lib/incremental.ts changedOnly names its route by its file). */
+const componentsOf = (/** @type {string} */ route) => [`site/pages/${route}.astro`, `site/pages/${route}.ts`, `site/pages/${route}/index.astro`]
+
+/** The path a route gives these params. */
+const pathnameOf = (/** @type {any} */ route, /** @type {Record<string, unknown>} */ params) =>
+  '/' + route.segments.map((/** @type {any[]} */ segment) => segment.map((part) => (part.dynamic ? String(params[part.content] ?? '') : part.content)).join('')).join('/')
+const trimmed = (/** @type {string} */ p) => p.replace(/\/+$/, '')
+
+/**
+ * A logger for the loaders, as Astro's says who speaks. Their counts are not printed for every
+ * publish (SITE_WARM_VERBOSE=1 prints them); what they warn of (a record left out) always is.
+ */
+const loggerFor = (/** @type {string} */ name) => ({
+  info: (/** @type {string} */ message) => void (process.env.SITE_WARM_VERBOSE === '1' && console.log(`[warm ${name}] ${message}`)),
+  warn: (/** @type {string} */ message) => console.warn(`[warm ${name}] ${message}`),
+  error: (/** @type {string} */ message) => console.error(`[warm ${name}] ${message}`),
+  debug: () => undefined,
+  label: name,
+  options: {},
+  fork: () => loggerFor(name),
+})
+
+export class WarmRenderer {
+  /** @type {any} */ prerenderer
+  /** @type {Map<string, Map<string, any>>} */ collections = new Map()
+  /** @type {Record<string, any>} */ sources = {}
+  /** @type {Record<string, import('zod').ZodType>} */ schemas = {}
+  /** @type {() => void} */ startNextBuild = () => undefined
+  /** @type {string} */ fullBuildNeeded = ''
+  /** @type {(s: string) => string} */ digestOf = (s) => s
+  origin = 'http://localhost:4321'
+
+  /**
+   * Takes what the warm-up build kept (integration.mjs) and the site's loaders. Throws if the build
+   * did not keep them, so a warm step that cannot work says so at its start.
+   */
+  async adopt(/** @type {string} */ bundle) {
+    const held = /** @type {any} */ (globalThis)[WARM]
+    if (!held?.prerenderer?.app) throw new Error('The warm renderer: the warm-up build did not keep its prerenderer (scripts/lib/warm/integration.mjs).')
+    this.prerenderer = held.prerenderer
+    // Every page's module, loaded now: the bundle's copy of Astro's content store is among them
+    // (and the first publish does not wait for them).
+    const app = this.prerenderer.app
+    for (const { routeData } of app.manifest.routes) if (routeData.prerender && routeData.component) await app.getComponentByRoute(routeData).catch(() => undefined)
+    const within = pathToFileURL(bundle).href
+    const singletons = [...(/** @type {Map<string, any>} */ (/** @type {any} */ (globalThis)[DATA_STORE] ?? new Map()))].filter(([url]) => url.startsWith(within))
+    if (singletons.length !== 1) throw new Error(`The warm renderer: expected one content store in the bundle, found ${singletons.length} (scripts/lib/warm/integration.mjs).`)
+    const singleton = singletons[0]?.[1]
+    // The store the warm-up bundled, read from its own module (as Astro's ImmutableDataStore.fromModule
+    // reads it) and set as the one every page reads: this renderer owns it from here on.
+    const chunks = path.join(bundle, 'chunks')
+    const name = (await readdir(chunks)).find((file) => /^_astro_data-layer-content_.*\.mjs$/.test(file))
+    if (!name) throw new Error(`The warm renderer: no content store module in ${chunks}.`)
+    const { default: bundled } = await import(pathToFileURL(path.join(chunks, name)).href)
+    this.collections = bundled instanceof Map ? bundled : unflatten(bundled)
+    if (!(this.collections instanceof Map)) throw new Error('The warm renderer: the bundled content store is not in a form it knows (Astro changed it?).')
+    const collections = this.collections
+    const of = (/** @type {string} */ c) => collections.get(c) ?? new Map()
+    singleton.set({
+      hasCollection: (/** @type {string} */ c) => collections.has(c),
+      get: (/** @type {string} */ c, /** @type {unknown} */ key) => of(c).get(String(key)),
+      entries: (/** @type {string} */ c) => [...of(c).entries()],
+      values: (/** @type {string} */ c) => [...of(c).values()],
+      keys: (/** @type {string} */ c) => [...of(c).keys()],
+      has: (/** @type {string} */ c, /** @type {unknown} */ key) => of(c).has(String(key)),
+      collections: () => collections,
+    })
+    const [{ sources }, { siteSettingsSchema }, { startNextBuild }, { FULL_BUILD_NEEDED }] = await Promise.all([
+      tsImport('../../../site/lib/sources.ts', import.meta.url),
+      tsImport('../../../site/schemas/index.ts', import.meta.url),
+      tsImport('../../../site/lib/per-build.ts', import.meta.url),
+      tsImport('../../../site/lib/build-modes.ts', import.meta.url),
+    ])
+    this.sources = sources
+    // The collection-level schemas of site/content.config.ts (every other collection's is its loader's).
+    this.schemas = { settings: siteSettingsSchema }
+    this.startNextBuild = startNextBuild
+    this.fullBuildNeeded = FULL_BUILD_NEEDED
+    const { h64ToString } = await xxhash()
+    // As Astro's content layer digests (content-layer.js #getGenerateDigest).
+    this.digestOf = (data) => h64ToString(typeof data === 'string' ? data : JSON.stringify(data))
+    this.origin = new URL(this.prerenderer.app.manifest.site ?? this.origin).origin
+  }
+
+  /** Runs every collection's loader again into the store the pages read, as a build's sync does. */
+  async #load() {
+    for (const [name, loader] of Object.entries(this.sources)) {
+      let entries = this.collections.get(name)
+      if (!entries) this.collections.set(name, (entries = new Map()))
+      const map = entries
+      /** @type {any} */
+      const store = {
+        get: (/** @type {string} */ id) => map.get(String(id)),
+        has: (/** @type {string} */ id) => map.has(String(id)),
+        keys: () => [...map.keys()],
+        values: () => [...map.values()],
+        entries: () => [...map.entries()],
+        delete: (/** @type {string} */ id) => void map.delete(String(id)),
+        clear: () => map.clear(),
+        set: (/** @type {{ id: string, data: unknown, digest?: string }} */ { id, data, digest }) => {
+          const existing = map.get(String(id))
+          if (digest && existing?.digest === digest) return false
+          map.set(String(id), digest ? { id: String(id), data, digest } : { id: String(id), data })
+          return true
+        },
+      }
+      const schema = this.schemas[name]
+      await loader.load({
+        collection: name,
+        store,
+        logger: loggerFor(name),
+        generateDigest: this.digestOf,
+        parseData: async (/** @type {{ data: unknown }} */ { data }) => (schema ? schema.parse(data) : data),
+        meta: new Map(),
+      })
+    }
+  }
+
+  /**
+   * One publish: `outDir` gets the changed pages, the loaders' files are written where `env` names
+   * them (SITE_EXCLUSIONS_FILE, SITE_SECRETS_FILE, SITE_PAGE_KEYS_FILE), and the page set is
+   * compared with SITE_PREVIOUS_KEYS. Returns how many pages it rendered and how long each step took.
+   * @param {{ outDir: string, env: Record<string, string> }} go
+   */
+  async publish({ outDir, env }) {
+    const t0 = performance.now()
+    const { SITE_PREVIOUS_KEYS: previousFile, ...rest } = env
+    if (!previousFile) throw new Error('The warm renderer renders changed pages only: it needs the live site\'s page keys (SITE_PREVIOUS_KEYS).')
+    // The keys of every path are written, never filtered: this process compares them itself.
+    delete process.env.SITE_PREVIOUS_KEYS
+    Object.assign(process.env, rest)
+    this.startNextBuild()
+    await this.#load()
+    const t1 = performance.now()
+    // Astro caches each route's getStaticPaths() for a build; the store changed under it.
+    this.prerenderer.app.routeCache?.clearAll?.()
+    /** @type {{ pathname: string, route: any }[]} */
+    const paths = await this.prerenderer.getStaticPaths()
+    const keys = readKeys(env.SITE_PAGE_KEYS_FILE ?? '')
+    const before = readKeys(previousFile)
+    const t2 = performance.now()
+    const toRender = this.#pick(paths, keys, before)
+    await mkdir(outDir, { recursive: true })
+    for (const { pathname, route, file } of toRender) {
+      const { response } = await this.prerenderer.render(new Request(urlOf(route, pathname, this.origin)), { routeData: route })
+      if (response.status >= 300 && !(response.status === 404 && route.route === '/404')) throw new Error(`The warm renderer: ${pathname} answered ${response.status}.`)
+      const to = path.join(outDir, file)
+      await mkdir(path.dirname(to), { recursive: true })
+      await writeFile(to, Buffer.from(await response.arrayBuffer()))
+    }
+    const t3 = performance.now()
+    const seconds = (/** @type {number} */ from, /** @type {number} */ to) => Math.round(to - from) / 1000
+    return { rendered: toRender.length, steps: { load: seconds(t0, t1), keys: seconds(t1, t2), render: seconds(t2, t3) } }
+  }
+
+  /**
+   * What a changed-pages build renders: every path of a route without keys (no getStaticPaths, or
+   * one that gives no keys), and a keyed route's paths whose key changed. A page set that differs
+   * from the live site's is refused, as site/lib/incremental.ts changedOnly refuses it.
+   * @param {{ pathname: string, route: any }[]} paths @param {Map<string, string>} keys @param {Map<string, string>} before
+   */
+  #pick(paths, keys, before) {
+    const routeOf = (/** @type {string} */ line) => line.slice(0, line.indexOf(' '))
+    for (const route of new Set([...keys.keys(), ...before.keys()].map(routeOf))) {
+      const now = [...keys.keys()].filter((k) => routeOf(k) === route)
+      const then = [...before.keys()].filter((k) => routeOf(k) === route)
+      if (now.length !== then.length || now.some((k) => !before.has(k))) throw new Error(`${this.fullBuildNeeded}: the pages of ${route} changed`)
+    }
+    const keyedRoutes = new Set([...keys.keys()].map(routeOf))
+    const keyed = (/** @type {any} */ route) => [...keyedRoutes].find((name) => componentsOf(name).includes(route.component))
+    // The files of the keyed paths whose key changed, found through their params.
+    const changed = new Set()
+    const wanted = [...keys].filter(([k, v]) => before.get(k) !== v).map(([k]) => ({ route: routeOf(k), params: JSON.parse(k.slice(k.indexOf(' ') + 1)) }))
+    const found = new Set()
+    for (const p of paths) {
+      const name = keyed(p.route)
+      if (!name) continue
+      for (const w of wanted)
+        if (w.route === name && trimmed(pathnameOf(p.route, w.params)) === trimmed(p.pathname)) {
+          changed.add(outFileOf(p.route, p.pathname))
+          found.add(w)
+        }
+    }
+    // A changed key that names no page would leave that page stale: refuse rather than guess.
+    const lost = wanted.filter((w) => !found.has(w))
+    if (lost.length) throw new Error(`The warm renderer found no page for ${lost.length} changed key(s), e.g. ${lost[0]?.route} ${JSON.stringify(lost[0]?.params)}.`)
+    /** @type {{ pathname: string, route: any, file: string }[]} */
+    const toRender = []
+    const seen = new Set()
+    for (const p of paths) {
+      const file = outFileOf(p.route, p.pathname)
+      if (seen.has(file)) continue // the first route that claims a path wins, as in Astro's generate.js
+      seen.add(file)
+      if (!keyed(p.route) || changed.has(file)) toRender.push({ ...p, file })
+    }
+    return toRender
+  }
+}
