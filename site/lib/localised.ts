@@ -94,14 +94,14 @@ function localisedList<E extends { data: English & { title: string } }, T extend
 ): { items: LocalisedLink[]; inputs: Array<E | T> } {
   const own = translations.filter((t) => t.data.language === code)
   const translated = new Set(own.map((t) => String(of(t).id)))
-  const english = documents.filter((d) => !translated.has(String(d.data.id))).slice(0, englishLimit)
+  const englishOnly = documents.filter((d) => !translated.has(String(d.data.id))).slice(0, englishLimit)
   const item = (href: string, title: string, doc: English, english: boolean): LocalisedLink => ({ href, title, ...(dated && { date: doc.date }), english })
   return {
     items: [
       ...own.map((t) => item(`/${code}/${section}/${of(t).slug}/`, t.data.title, of(t), false)),
-      ...english.map((d) => item(`/${section}/${d.data.slug}/`, d.data.title, d.data, true)),
+      ...englishOnly.map((d) => item(`/${section}/${d.data.slug}/`, d.data.title, d.data, true)),
     ],
-    inputs: [...own, ...english],
+    inputs: [...own, ...englishOnly],
   }
 }
 
