@@ -74,6 +74,37 @@ type StoryTranslation = CollectionEntry<'newsTranslations'>
 type Strategy = CollectionEntry<'strategies'>
 type StrategyTranslation = CollectionEntry<'strategyTranslations'>
 
+/** The English document a localised list names: as its own entry gives it, and as a translation's populated relation does. */
+type English = { id: number | string; slug: string; date?: Date }
+
+/**
+ * A localised list (issue 20, phase B), news or strategies alike: every translation published in
+ * `code`, in the order given, linked to its page under /<code>/<section>/; then the first
+ * `englishLimit` English documents with no translation there, linked to their English pages under
+ * /<section>/ and marked as English. `of` is the English document a translation is of; `dated`
+ * gives each item its English document's date. `inputs`: the listed records, for the page's key.
+ */
+function localisedList<E extends { data: English & { title: string } }, T extends { data: { language: string; title: string } }>(
+  code: string,
+  section: string,
+  documents: E[],
+  translations: T[],
+  englishLimit: number,
+  { of, dated }: { of: (t: T) => English; dated: boolean },
+): { items: LocalisedLink[]; inputs: Array<E | T> } {
+  const own = translations.filter((t) => t.data.language === code)
+  const translated = new Set(own.map((t) => String(of(t).id)))
+  const englishOnly = documents.filter((d) => !translated.has(String(d.data.id))).slice(0, englishLimit)
+  const item = (href: string, title: string, doc: English, english: boolean): LocalisedLink => ({ href, title, ...(dated && { date: doc.date }), english })
+  return {
+    items: [
+      ...own.map((t) => item(`/${code}/${section}/${of(t).slug}/`, t.data.title, of(t), false)),
+      ...englishOnly.map((d) => item(`/${section}/${d.data.slug}/`, d.data.title, d.data, true)),
+    ],
+    inputs: [...own, ...englishOnly],
+  }
+}
+
 /**
  * News in `language` (issue 20, phase B), as the localised home and /<code>/news/ list it: every story
  * published in the language (newest first), then the newest `englishLimit` English-only stories,
@@ -81,16 +112,7 @@ type StrategyTranslation = CollectionEntry<'strategyTranslations'>
  * `inputs`: the listed records, for the page's key.
  */
 export function localisedNews(code: string, stories: Story[], translations: StoryTranslation[], englishLimit: number): { items: LocalisedLink[]; inputs: Array<Story | StoryTranslation> } {
-  const own = translations.filter((t) => t.data.language === code)
-  const translated = new Set(own.map((t) => String(t.data.story.id)))
-  const english = stories.filter((n) => !translated.has(String(n.data.id))).slice(0, englishLimit)
-  return {
-    items: [
-      ...own.map((t) => ({ href: `/${code}/news/${t.data.story.slug}/`, title: t.data.title, date: t.data.story.date, english: false })),
-      ...english.map((n) => ({ href: `/news/${n.data.slug}/`, title: n.data.title, date: n.data.date, english: true })),
-    ],
-    inputs: [...own, ...english],
-  }
+  return localisedList(code, 'news', stories, translations, englishLimit, { of: (t) => t.data.story, dated: true })
 }
 
 /**
@@ -99,16 +121,7 @@ export function localisedNews(code: string, stories: Story[], translations: Stor
  * pages. A fixed small list: at most one entry per strategy translated into the language, plus the limit.
  */
 export function localisedStrategies(code: string, strategies: Strategy[], translations: StrategyTranslation[], englishLimit: number): { items: LocalisedLink[]; inputs: Array<Strategy | StrategyTranslation> } {
-  const own = translations.filter((t) => t.data.language === code)
-  const translated = new Set(own.map((t) => String(t.data.strategy.id)))
-  const english = strategies.filter((s) => !translated.has(String(s.data.id))).slice(0, englishLimit)
-  return {
-    items: [
-      ...own.map((t) => ({ href: `/${code}/strategies/${t.data.strategy.slug}/`, title: t.data.title, english: false })),
-      ...english.map((s) => ({ href: `/strategies/${s.data.slug}/`, title: s.data.title, english: true })),
-    ],
-    inputs: [...own, ...english],
-  }
+  return localisedList(code, 'strategies', strategies, translations, englishLimit, { of: (t) => t.data.strategy, dated: false })
 }
 
 /**
