@@ -144,7 +144,11 @@ export const warmRendererPid = () => warm?.serving.pid
  * site's content and bundle in memory between publishes.
  */
 export async function keepWarm(env: NodeJS.ProcessEnv, code?: string) {
-  if (env.SITE_WARM_RENDERER === 'off') return
+  if (env.SITE_WARM_RENDERER === 'off') {
+    warmWanted = null
+    stopWarm()
+    return
+  }
   warmWanted = env
   code ??= await codeFingerprint()
   if (warm?.serving.alive && warm.code === code) return
