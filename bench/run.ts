@@ -294,7 +294,7 @@ async function benchServer(n: number, dir: string, { full }: { full: boolean }) 
     // then waits for that too, or is built cold).
     await until('the start-up build to end', async () => !(await building()), 600_000, 500)
     const quietAfter = await untilQuiet(child.pid!, { timeoutMs: 900_000 })
-    log(`N=${n}: the product was quiet ${quietAfter.toFixed(0)} s after the start-up build ended`)
+    log(`N=${n}: the product was quiet ${quietAfter.toFixed(0)} s after the start-up build ended`, false)
     const slug = EDITED_SLUG
     const found = (await (await fetch(`${cms}/api/services?where[slug][equals]=${slug}&depth=0&limit=1`, { headers: auth })).json()) as { docs: { id: number }[] }
     const name = `Example service edited at ${Date.now()}`

@@ -32,7 +32,10 @@ export type BuildMode = 'full' | 'changed pages'
 /** 'warm': a changed-pages build's pages came from the warm renderer (scripts/lib/warm/); 'astro': from an `astro build`. */
 export type Renderer = 'warm' | 'astro'
 
-export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string; renderer: Renderer; warmProblem?: string }
+/** Seconds of the warm renderer's steps: running the loaders again, asking every route for its paths and keys, rendering. */
+export type WarmSteps = { load: number; keys: number; render: number; slowest?: { file: string; ms: number }[] }
+
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string; renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps }
 
 const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 
@@ -123,7 +126,7 @@ async function astroInto(env: NodeJS.ProcessEnv, builds: string, folder: string,
 }
 
 /** What the warm renderer reports for one publish (scripts/lib/warm/renderer.mjs). */
-type WarmReport = { rendered: number; steps: Record<string, number> }
+type WarmReport = { rendered: number; steps: WarmSteps; slowest: { file: string; ms: number }[] }
 type Warm = { serving: Serving<WarmReport>; code: string; scratch: string }
 let warm: Warm | null = null
 let warmWanted: NodeJS.ProcessEnv | null = null
@@ -192,12 +195,12 @@ export function stopWarm() {
  * that goes wrong in it is no reason to fail the publish: the renderer is replaced and the build
  * runs cold, saying why (warmProblem, in the build's result).
  */
-async function warmInto(folder: string, previousKeys: string, code: string): Promise<{ renderer: Renderer; warmProblem?: string }> {
+async function warmInto(folder: string, previousKeys: string, code: string): Promise<{ renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps }> {
   const current = warm
   if (!current?.serving.idle || current.code !== code) return { renderer: 'astro', ...(warmProblem ? { warmProblem } : {}) }
   try {
-    await current.serving.run({ outDir: folder, env: buildVariables(folder, previousKeys) })
-    return { renderer: 'warm' }
+    const { steps, slowest } = await current.serving.run({ outDir: folder, env: buildVariables(folder, previousKeys) })
+    return { renderer: 'warm', warmSteps: { ...steps, slowest } }
   } catch (error) {
     const message = (error as Error).message
     await rm(folder, { recursive: true, force: true })
@@ -261,7 +264,7 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
   try {
     const astroStarted = performance.now()
     const previousKeys = path.join(builds, 'page-keys.jsonl')
-    const { renderer, warmProblem } = await warmInto(folder, previousKeys, state.code)
+    const { renderer, warmProblem, warmSteps } = await warmInto(folder, previousKeys, state.code)
     const { secrets, excluded, keys } = renderer === 'warm' ? await besideFiles(folder) : await astroInto(env, builds, folder, quiet, previousKeys)
     // A text that must never appear anywhere is new (an entry became a confidential location): the
     // pages that did not change must be checked for it too.
@@ -273,7 +276,7 @@ async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: stri
     if (written.some((file) => file.searchable)) await reindex(env, target, quiet)
     await writeState(builds, state, keys)
     const steps = { astro: secondsSince(astroStarted, checksStarted), pagefind: secondsSince(pagefindStarted), checksAndSwitch: secondsSince(checksStarted, pagefindStarted) }
-    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered, renderer, ...(warmProblem ? { warmProblem } : {}) }
+    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered, renderer, ...(warmProblem ? { warmProblem } : {}), ...(warmSteps ? { warmSteps } : {}) }
   } finally {
     await rm(folder, { recursive: true, force: true })
     await removeBeside(folder)

@@ -197,16 +197,22 @@ export class WarmRenderer {
     const t2 = performance.now()
     const toRender = this.#pick(paths, keys, before)
     await mkdir(outDir, { recursive: true })
+    /** @type {{ file: string, ms: number }[]} */
+    const times = []
     for (const { pathname, route, file } of toRender) {
+      const started = performance.now()
       const { response } = await this.prerenderer.render(new Request(urlOf(route, pathname, this.origin)), { routeData: route })
       if (response.status >= 300 && !(response.status === 404 && route.route === '/404')) throw new Error(`The warm renderer: ${pathname} answered ${response.status}.`)
       const to = path.join(outDir, file)
       await mkdir(path.dirname(to), { recursive: true })
       await writeFile(to, Buffer.from(await response.arrayBuffer()))
+      times.push({ file, ms: Math.round(performance.now() - started) })
     }
     const t3 = performance.now()
     const seconds = (/** @type {number} */ from, /** @type {number} */ to) => Math.round(to - from) / 1000
-    return { rendered: toRender.length, steps: { load: seconds(t0, t1), keys: seconds(t1, t2), render: seconds(t2, t3) } }
+    // The slowest pages, for whoever measures a publish (the pages that list every entry, at scale).
+    const slowest = times.sort((a, b) => b.ms - a.ms).slice(0, 5)
+    return { rendered: toRender.length, steps: { load: seconds(t0, t1), keys: seconds(t1, t2), render: seconds(t2, t3) }, slowest }
   }
 
   /**
