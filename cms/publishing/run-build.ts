@@ -146,11 +146,12 @@ export function createBuildRunner(payload: Payload, build: () => Promise<BuildOu
         data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
       })
     try {
-      const { pages, excluded, warmProblem } = await build()
+      const { pages, excluded, warmProblem, mode, renderer, rendered } = await build()
       const hookProblem = await callDeployHook({ event: 'site.published', build: row.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pages, changes: reasons })
       const leftOut = describeExclusions(excluded)
       await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem, warmProblem].filter(Boolean).join('\n') || null })
-      payload.logger.info(`Site rebuilt (${pages} pages) in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s: ${reasons.join('; ')}`)
+      const how = mode === 'changed pages' ? `${rendered} of ${pages} pages rendered again${renderer === 'warm' ? ' by the warm renderer' : ' by astro build'}` : `${pages} pages`
+      payload.logger.info(`Site rebuilt (${how}) in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s: ${reasons.join('; ')}`)
       if (leftOut) payload.logger.warn(leftOut)
       if (warmProblem) payload.logger.warn(warmProblem)
     } catch (error) {
