@@ -3,28 +3,12 @@
  * reports like any forkForReport child. Stand-ins are plain ES modules using the real child side
  * (held.mjs), so both ends of the protocol are the product's.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { getPriority, tmpdir } from 'node:os'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { getPriority } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { forkHeld, HELD_NICENESS } from './child-result'
+import { sleep, standIns, until } from './stand-ins'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'csp-hub-held-'))
-const held = pathToFileURL(path.resolve('scripts/lib/held.mjs')).href
-const child = (name: string, body: string) => {
-  const file = path.join(dir, `${name}.mjs`)
-  writeFileSync(file, `import { heldUntilGo } from ${JSON.stringify(held)}\n${body}`)
-  return file
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const until = async (what: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await sleep(20)
-  }
-}
+const child = standIns('csp-hub-held-', 'heldUntilGo')
 
 describe('forkHeld', () => {
   it('runs only after go, with what go sends, and reports like any child', async () => {

@@ -3,28 +3,11 @@
  * job per run() and stays for the next — the build process a publishing CMS keeps, which keeps the
  * warm renderer. Stand-ins are plain ES modules using the real child side (held.mjs serveRuns).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { forkServing } from './child-result'
+import { standIns, until } from './stand-ins'
 
-const dir = mkdtempSync(path.join(tmpdir(), 'csp-hub-serving-'))
-const held = pathToFileURL(path.resolve('scripts/lib/held.mjs')).href
-const child = (name: string, body: string) => {
-  const file = path.join(dir, `${name}.mjs`)
-  writeFileSync(file, `import { serveRuns } from ${JSON.stringify(held)}\n${body}`)
-  return file
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const until = async (what: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await sleep(20)
-  }
-}
+const child = standIns('csp-hub-serving-', 'serveRuns')
 
 describe('forkServing', () => {
   it('runs one job per run(), in the same process, keeping what it holds between them', async () => {
