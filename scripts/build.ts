@@ -5,17 +5,17 @@
  * (scripts/lib/child-result.ts): pages, seconds per step, the records left out, or why it failed.
  * A publishing CMS keeps one build process (--serve) that runs its publishes one after another, so
  * a publish does not wait for Node to load it, and which keeps the warm renderer (scripts/lib/warm/)
- * that renders a publish's changed pages; --hold forks one build ahead that runs once.
+ * that renders a publish's changed pages.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BuildOutcome } from '../cms/publishing/run-build'
-import { heldUntilGo, reason, sendReport } from './lib/child-result'
+import { reason, sendReport } from './lib/child-result'
 import { serveRuns } from './lib/held.mjs'
 import { childEnv, exitWith, projectRoot } from './lib/env'
 import { buildSite, DIST, holdAstroStep, keepWarm } from './lib/site-build'
 
-const { values } = parseArgs({ options: { 'skip-seed': { type: 'boolean' }, hold: { type: 'boolean' }, serve: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { 'skip-seed': { type: 'boolean' }, serve: { type: 'boolean' } } })
 const env = childEnv()
 Object.assign(process.env, env)
 
@@ -53,12 +53,6 @@ if (values.serve) {
     }
   }, reason)
 } else {
-  // Held by a publishing CMS: everything is loaded, and the Astro step forked and loading its own,
-  // before the publish that starts this build.
-  if (values.hold) {
-    holdAstroStep(env)
-    await heldUntilGo()
-  }
   try {
     await sendReport<BuildOutcome>({ ok: true, ...(await buildOnce()) })
     process.exit(0)
