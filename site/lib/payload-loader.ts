@@ -10,7 +10,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
-import type { CollectionSlug, Where } from 'payload'
+import type { CollectionSlug, JoinQuery, Where } from 'payload'
 import type { z } from 'zod'
 import { keepRead } from './build-reads'
 import { cms } from './cms'
@@ -23,6 +23,11 @@ type Options = {
   /** Relationship depth to populate (e.g. a service's organisation). */
   depth?: number
   where?: Where
+  /**
+   * The join fields to compute (Payload's `joins`); false for none. A join no page reads is left
+   * out: a service's `translations` join cost 15-20% of the services read at 10,000 entries.
+   */
+  joins?: JoinQuery
   /** Order to read in (only matters to a page given the read, see `share`). */
   sort?: string[]
   /**
@@ -70,13 +75,13 @@ function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
 }
 
-export function payloadLoader({ collection, schema, depth = 1, where, sort, share, idField = 'slug', secrets, screen }: Options): Loader {
+export function payloadLoader({ collection, schema, depth = 1, where, joins, sort, share, idField = 'slug', secrets, screen }: Options): Loader {
   return {
     name: `payload:${collection}`,
     schema,
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
-      const { docs } = await payload.find({ collection, where, depth, sort, pagination: false, overrideAccess: false, draft: false })
+      const { docs } = await payload.find({ collection, where, depth, sort, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })
       if (share) keepRead(collection, { depth, where, sort }, docs)
       const seen = new Set<string>()
       let parsed = 0

@@ -58,6 +58,8 @@ export const sources = {
     // The open-data file is made from this same read (site/pages/open-data/services.json.ts).
     sort: FEED_ORDER,
     share: true,
+    // Its one join (`translations`) is read by no page: the translations have their own loader.
+    joins: false,
     // A confidential location's stored address must appear nowhere in the output, whatever happens.
     secrets: (doc) => {
       const entry = doc as LocatableEntry
