@@ -16,4 +16,11 @@ it('draws the raw publish floor measured in the same run beside publish-to-live'
   const svg = publishPlotSvg([{ services: 1000, publishToLiveSeconds: 4.5, rawPublishSeconds: 3.1 }, { services: 10000, publishToLiveSeconds: 18.8, rawPublishSeconds: 12.2 }], 'test run')
   expect(svg.match(/<circle /g)).toHaveLength(4)
   expect(svg).toMatch(/Raw publish floor[^<]*: 12.2 at N=10000/)
+  expect(svg).not.toContain('Every changed page live')
+})
+
+it('draws when every changed page was live, beside the edited page, when the run measured it', () => {
+  const svg = publishPlotSvg([{ services: 1000, publishToLiveSeconds: 1.5, allLiveSeconds: 2.4 }, { services: 10000, publishToLiveSeconds: 4.1, allLiveSeconds: 7.9 }], 'test run')
+  expect(svg.match(/<circle /g)).toHaveLength(4)
+  expect(svg).toMatch(/Every changed page live[^<]*: 7.9 at N=10000/)
 })

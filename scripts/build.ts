@@ -29,16 +29,20 @@ async function buildOnce(): Promise<BuildOutcome> {
     if (seeded) console.log('The database was empty: seeded it from content/.')
     await payload.destroy()
   }
-  const { seconds, pages, excluded, steps, mode, rendered, fullBecause, renderer, warmProblem } = await buildSite(env)
+  const { seconds, pages, excluded, steps, mode, rendered, fullBecause, renderer, warmProblem, firstLive } = await buildSite(env)
   const where = path.relative(process.cwd(), DIST) || DIST
   if (mode === 'full') console.log(`\nBuilt the public site (${pages} pages) into ${where} in ${seconds.toFixed(1)} s${fullBecause ? ` (all of it: ${fullBecause})` : ''}.`)
-  else console.log(`\nUpdated the public site in ${where}: ${rendered} of its ${pages} pages rendered again (the changed ones and the listings${renderer === 'warm' ? ', by the warm renderer' : ''}), in ${seconds.toFixed(1)} s.`)
+  else
+    console.log(
+      `\nUpdated the public site in ${where}: ${rendered} of its ${pages} pages rendered again (the changed ones and the listings${renderer === 'warm' ? ', by the warm renderer' : ''}), in ${seconds.toFixed(1)} s` +
+        (firstLive ? `; the edited records' own pages were live after ${firstLive.seconds.toFixed(1)} s.` : '.'),
+    )
   if (warmProblem) console.warn(warmProblem)
   if (excluded.length) {
     console.warn(`\n${excluded.length} record${excluded.length === 1 ? ' was' : 's were'} LEFT OUT of the site because ${excluded.length === 1 ? 'it does' : 'they do'} not pass its checks (fix ${excluded.length === 1 ? 'it' : 'them'} in the CMS):`)
     for (const e of excluded) console.warn(`  - ${e.collection} “${e.title}” (id ${e.id}): ${e.problem}`)
   }
-  return { pages, seconds, excluded, steps, mode, rendered, fullBecause, renderer, ...(warmProblem ? { warmProblem } : {}) }
+  return { pages, seconds, excluded, steps, mode, rendered, fullBecause, renderer, ...(warmProblem ? { warmProblem } : {}), ...(firstLive ? { firstLive } : {}) }
 }
 
 if (values.serve) {

@@ -22,6 +22,9 @@ describe('checkBuiltSite', () => {
 
   it('refuses an empty build', async () => {
     await expect(checkBuiltSite(site({ 'robots.txt': '' }))).rejects.toThrow(/no pages/)
+    // A part of a build (a changed-pages build's first pages) may be a feed only; its text is still checked.
+    expect(await checkBuiltSite(site({ 'news/rss.xml': '<title>News</title>' }), { allowNoPages: true })).toEqual({ pages: 0 })
+    await expect(checkBuiltSite(site({ 'news/rss.xml': 'Security: [RESTRICTED] paper' }), { allowNoPages: true })).rejects.toThrow(/marked/)
   })
 })
 

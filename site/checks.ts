@@ -53,7 +53,11 @@ export function telltaleParts(address: string): string[] {
 }
 
 /** Resolves with the number of HTML pages, or throws SiteCheckError naming every problem. */
-export async function checkBuiltSite(folder: string, { secrets = [] as Secret[] } = {}): Promise<{ pages: number }> {
+/**
+ * `allowNoPages`: for a part of a build (a changed-pages build's first pages, which may be a feed
+ * only); a whole build with no page is always a problem.
+ */
+export async function checkBuiltSite(folder: string, { secrets = [] as Secret[], allowNoPages = false } = {}): Promise<{ pages: number }> {
   const problems: string[] = []
   let pages = 0
   const parts = secrets.filter((s) => s.kind !== 'term').flatMap((s) => telltaleParts(s.text).map((part) => ({ owner: s.owner, part })))
@@ -77,7 +81,7 @@ export async function checkBuiltSite(folder: string, { secrets = [] as Secret[] 
           problems.push(`/${rel} would show a term ${owner} lists as never to be published (a redaction term)`)
     }
   }
-  if (pages === 0) problems.push('the build produced no pages')
+  if (pages === 0 && !allowNoPages) problems.push('the build produced no pages')
   if (problems.length)
     throw new SiteCheckError(
       `The new site was not published, so the previous one stays live:\n  - ${problems.join('\n  - ')}\n` +

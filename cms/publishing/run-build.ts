@@ -10,6 +10,7 @@ import { projectRoot } from '../paths'
 import type { Exclusion } from '../../site/lib/payload-loader'
 import { forkForReport, forkServing, type ForkForReport, type Serving } from '../../scripts/lib/child-result'
 import type { BuildResult } from '../../scripts/lib/site-build'
+import { PARTLY_LIVE } from '../../site/lib/build-modes'
 import type { BuildRun } from './builder'
 
 const BUILD_SCRIPT = path.join(projectRoot, 'scripts', 'build.ts')
@@ -146,18 +147,22 @@ export function createBuildRunner(payload: Payload, build: () => Promise<BuildOu
         data: { finishedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime(), ...data },
       })
     try {
-      const { pages, excluded, warmProblem, mode, renderer, rendered } = await build()
+      const { pages, excluded, warmProblem, mode, renderer, rendered, firstLive } = await build()
       const hookProblem = await callDeployHook({ event: 'site.published', build: row.id, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), pages, changes: reasons })
       const leftOut = describeExclusions(excluded)
       await finish({ status: 'succeeded', pages, excluded, error: [leftOut, hookProblem, warmProblem].filter(Boolean).join('\n') || null })
-      const how = mode === 'changed pages' ? `${rendered} of ${pages} pages rendered again${renderer === 'warm' ? ' by the warm renderer' : ' by astro build'}` : `${pages} pages`
+      const how =
+        mode === 'changed pages'
+          ? `${rendered} of ${pages} pages rendered again${renderer === 'warm' ? ' by the warm renderer' : ' by astro build'}${firstLive ? `, the edited records' own pages live after ${firstLive.seconds.toFixed(1)} s` : ''}`
+          : `${pages} pages`
       payload.logger.info(`Site rebuilt (${how}) in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s: ${reasons.join('; ')}`)
       if (leftOut) payload.logger.warn(leftOut)
       if (warmProblem) payload.logger.warn(warmProblem)
     } catch (error) {
       const message = (error as Error).message
       await finish({ status: 'failed', error: message })
-      payload.logger.error(`Site build failed; the previous site is still live. ${message}`)
+      // A build that failed after the edited records' own pages went live says so in its message.
+      payload.logger.error(`Site build failed${message.includes(PARTLY_LIVE) ? '.' : '; the previous site is still live.'} ${message}`)
       throw error
     }
   }

@@ -77,7 +77,7 @@ async function serveWarm() {
   for (const name of await readdir(scratch)) if (path.join(scratch, name) !== bundle) await rm(path.join(scratch, name), { recursive: true, force: true })
   const renderer = new WarmRenderer()
   await renderer.adopt(bundle)
-  serveRuns((go) => renderer.publish(/** @type {any} */ (go)), describe)
+  serveRuns((go, progress) => renderer.publish(/** @type {any} */ (go), progress), describe)
 }
 
 /** One `astro build` (held until go with --hold), reported to the parent, then the process ends. */

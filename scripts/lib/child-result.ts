@@ -8,7 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { getPriority, setPriority } from 'node:os'
-import { GO, HOLD, SERVE, WAITING } from './held.mjs'
+import { GO, HOLD, PROGRESS, SERVE, WAITING } from './held.mjs'
 
 export { heldUntilGo } from './held.mjs'
 
@@ -142,8 +142,12 @@ export function forkHeld<T extends object>(what: string, module: string, args: s
  * that is worth keeping between runs and is made safe to keep (the warm renderer, scripts/lib/warm/).
  */
 export type Serving<T extends object> = {
-  /** Runs one job: resolves with its report, rejects with its error or with how the child ended. */
-  run(message?: Record<string, unknown>): Promise<T>
+  /**
+   * Runs one job: resolves with its report, rejects with its error or with how the child ended.
+   * `onProgress` hears what the job says before it ends (held.mjs serveRuns `progress`); the job
+   * goes on while it runs, and its report waits for it.
+   */
+  run(message?: Record<string, unknown>, onProgress?: (news: Record<string, unknown>) => void | Promise<void>): Promise<T>
   /** Loaded, waiting, and not running a job. */
   readonly idle: boolean
   /** Still there (loading, waiting or running). */
@@ -164,7 +168,7 @@ export function forkServing<T extends object>(what: string, module: string, args
   prioritise(child, Math.min(19, Math.max(getPriority(), HELD_NICENESS)))
   let loaded = false
   let ended: string | null = null
-  let current: { resolve: (report: T) => void; reject: (error: Error) => void } | null = null
+  let current: { resolve: (report: T) => void; reject: (error: Error) => void; onProgress?: (news: Record<string, unknown>) => void | Promise<void>; heard: Promise<unknown> } | null = null
   let stderr = ''
   if (!options.show)
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -172,19 +176,27 @@ export function forkServing<T extends object>(what: string, module: string, args
     })
   child.on('message', (message) => {
     if (typeof message === 'object' && message !== null && WAITING in message) loaded = true
-    else if (current && isReport(message)) {
-      const { resolve, reject } = current
+    else if (current && typeof message === 'object' && message !== null && PROGRESS in message) {
+      const { [PROGRESS]: _progress, ...news } = message as Record<string, unknown>
+      const job = current
+      // A listener's failure is its own to report; the report still waits for it to finish.
+      job.heard = job.heard.then(() => job.onProgress?.(news)).catch(() => undefined)
+    } else if (current && isReport(message)) {
+      const { resolve, reject, heard } = current
       current = null
-      if (message.ok) resolve(message as T)
-      else reject(new Error((message as { error: string }).error))
+      void heard.then(() => {
+        if (message.ok) resolve(message as T)
+        else reject(new Error((message as { error: string }).error))
+      })
     }
   })
   const end = (why: string) => {
     ended ??= why
     if (current) {
       const last = stderr.trim().split('\n').slice(-5).join('\n')
-      current.reject(new Error(`${what} stopped without reporting a result (${why}).${last ? `\n${last}` : ''}`))
+      const job = current
       current = null
+      void job.heard.then(() => job.reject(new Error(`${what} stopped without reporting a result (${why}).${last ? `\n${last}` : ''}`)))
     }
   }
   child.on('error', (error) => end(error.message))
@@ -207,12 +219,12 @@ export function forkServing<T extends object>(what: string, module: string, args
       const last = stderr.trim().split('\n').slice(-3).join('\n')
       return `${ended}${last ? `: ${last}` : ''}`
     },
-    run(message = {}) {
+    run(message = {}, onProgress) {
       if (ended || !child.connected) return Promise.reject(new Error(`${what} is not running any more${ended ? ` (${ended})` : ''}.`))
       if (current) return Promise.reject(new Error(`${what} is still running a job.`))
       prioritise(child, getPriority())
       return new Promise<T>((resolve, reject) => {
-        current = { resolve, reject }
+        current = { resolve, reject, onProgress, heard: Promise.resolve() }
         child.send({ [GO]: true, ...message })
       })
     },

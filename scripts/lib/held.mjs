@@ -32,13 +32,16 @@ export function heldUntilGo() {
 }
 
 export const SERVE = '--serve'
+/** Sent by a served child during a job, for the parent's onProgress (the job is not over). */
+export const PROGRESS = 'csp-hub:progress'
 
 /**
  * The child's side of a served fork (child-result.ts forkServing): a process that stays and runs
  * one job per go, one at a time, each answered with a report ({ ok: true, ...result } or
  * { ok: false, error }). It says it is waiting once it is ready; it ends quietly when its parent
- * goes. `describe` turns a thrown error into the report's words.
- * @param {(message: Record<string, unknown>) => Promise<Record<string, unknown>>} run
+ * goes. `describe` turns a thrown error into the report's words. A job may tell the parent how far
+ * it is with `progress(news)` (the parent's `run(message, onProgress)`), before its report.
+ * @param {(message: Record<string, unknown>, progress: (news: Record<string, unknown>) => Promise<void>) => Promise<Record<string, unknown>>} run
  * @param {(error: unknown) => string} describe
  */
 export function serveRuns(run, describe) {
@@ -51,7 +54,9 @@ export function serveRuns(run, describe) {
       /** @type {Record<string, unknown>} */
       let report
       try {
-        report = { ok: true, ...(await run(rest)) }
+        /** @param {Record<string, unknown>} news */
+        const progress = (news) => new Promise((resolve) => process.send?.({ [PROGRESS]: true, ...news }, undefined, {}, () => resolve(undefined)))
+        report = { ok: true, ...(await run(rest, progress)) }
       } catch (error) {
         report = { ok: false, error: describe(error) }
       }

@@ -34,6 +34,24 @@ describe('forkServing', () => {
     s.stop()
   })
 
+  it('passes on what a job says before it ends, in order, and its report waits for the listener', async () => {
+    const s = forkServing<{ done: boolean }>('The stand-in', child('progress', `serveRuns(async (_m, progress) => { await progress({ step: 1 }); await progress({ step: 2 }); return { done: true } }, String)`), [])
+    await until(() => s.idle)
+    const heard: string[] = []
+    const report = await s.run({}, async (news) => {
+      heard.push(`heard ${String(news.step)}`)
+      // A slow listener (the parent moving the first pages live): the report must not overtake it.
+      await new Promise((r) => setTimeout(r, 200))
+      heard.push(`handled ${String(news.step)}`)
+    })
+    heard.push('report')
+    expect(report).toMatchObject({ ok: true, done: true })
+    expect(heard).toEqual(['heard 1', 'handled 1', 'heard 2', 'handled 2', 'report'])
+    // Without a listener the news is dropped and the job runs as before.
+    await expect(s.run()).resolves.toMatchObject({ done: true })
+    s.stop()
+  })
+
   it('rejects with the reason a job throws, and stays for the next job', async () => {
     const s = forkServing('The stand-in', child('throws', `let n = 0\nserveRuns(async () => { if (++n === 1) throw new Error('no space left on device'); return { n } }, (e) => e.message)`), [])
     await until(() => s.idle)

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { OPTIONAL_LANGUAGES } from '../../cms/languages/strings'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
-import { FULL_BUILD_NEEDED } from '../../site/lib/build-modes'
+import { FULL_BUILD_NEEDED, PARTLY_LIVE } from '../../site/lib/build-modes'
 import { fingerprint } from './build-stamp'
 import { forkForReport, forkHeld, forkServing, type Held, type Serving } from './child-result'
 import { projectRoot } from './env'
@@ -32,10 +32,24 @@ export type BuildMode = 'full' | 'changed pages'
 /** 'warm': a changed-pages build's pages came from the warm renderer (scripts/lib/warm/); 'astro': from an `astro build`. */
 export type Renderer = 'warm' | 'astro'
 
-/** Seconds of the warm renderer's steps: running the loaders again, asking every route for its paths and keys, rendering. */
-export type WarmSteps = { load: number; keys: number; render: number; slowest?: { file: string; ms: number }[] }
+/**
+ * Seconds of the warm renderer's steps: running the loaders again, asking every route for its
+ * paths and keys, rendering (of which `first`: the edited records' own pages, see FirstLive).
+ */
+export type WarmSteps = { load: number; keys: number; render: number; first?: number; slowest?: { file: string; ms: number }[] }
 
-export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string; renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps }
+/**
+ * The pages of a warm changed-pages build that went live first: those whose own key changed (the
+ * edited record's page in each language, its organisation's), checked and moved in while the
+ * pages that list them (home, directory filters, feeds, the open-data file) were still rendering.
+ * `seconds` is from the build's start.
+ */
+export type FirstLive = { files: string[]; seconds: number }
+/** Told when a build's first pages are live (the build goes on). */
+export type OnFirstLive = (first: FirstLive) => void | Promise<void>
+
+export type BuildResult = { folder: string; seconds: number; pages: number; excluded: Exclusion[]; steps: StepSeconds; mode: BuildMode; rendered: number; fullBecause?: string; renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps; firstLive?: FirstLive }
+
 
 const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 
@@ -61,7 +75,10 @@ const STAGING = 'staging'
  * Builds the site for `target`: only the changed pages when the live folder is the one the last
  * build made, from the same code, else (or with `full`, or SITE_FULL_BUILD=1) everything.
  */
-export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet = false, full = process.env.SITE_FULL_BUILD === '1' } = {}): Promise<BuildResult> {
+export async function buildSite(
+  env: NodeJS.ProcessEnv,
+  { target = DIST, quiet = false, full = process.env.SITE_FULL_BUILD === '1', onFirstLive }: { target?: string; quiet?: boolean; full?: boolean; onFirstLive?: OnFirstLive } = {},
+): Promise<BuildResult> {
   const started = performance.now()
   target = path.resolve(target)
   const builds = path.join(projectRoot, '.data', 'site-builds', createHash('sha1').update(target).digest('hex').slice(0, 12))
@@ -74,7 +91,7 @@ export async function buildSite(env: NodeJS.ProcessEnv, { target = DIST, quiet =
     let fullBecause = full ? 'a full build was asked for' : !state ? 'no earlier build of this folder to start from' : state.code !== code ? 'the code changed' : undefined
     if (!fullBecause) {
       try {
-        const result = { ...(await changedPages(env, builds, target, state!, quiet)), seconds: secondsSince(started) }
+        const result = { ...(await changedPages(env, builds, target, state!, quiet, started, onFirstLive)), seconds: secondsSince(started) }
         if (warmWanted) await keepWarm(warmWanted, code)
         return result
       } catch (error) {
@@ -194,14 +211,36 @@ export function stopWarm() {
  * code. It refuses a changed page set as Astro does (FULL_BUILD_NEEDED, thrown on). Anything else
  * that goes wrong in it is no reason to fail the publish: the renderer is replaced and the build
  * runs cold, saying why (warmProblem, in the build's result).
+ *
+ * With `first`, the edited records' own pages are rendered into a folder of their own first and
+ * handed to `first` while the renderer goes on with the rest; what `first` throws fails the build
+ * (after the renderer has finished, so nothing writes into a folder being removed).
  */
-async function warmInto(folder: string, previousKeys: string, code: string): Promise<{ renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps }> {
+async function warmInto(
+  folder: string,
+  previousKeys: string,
+  code: string,
+  first?: (firstDir: string) => Promise<void>,
+): Promise<{ renderer: Renderer; warmProblem?: string; warmSteps?: WarmSteps }> {
   const current = warm
   if (!current?.serving.idle || current.code !== code) return { renderer: 'astro', ...(warmProblem ? { warmProblem } : {}) }
+  const firstDir = `${folder}-first`
+  let firstFailed: { error: unknown } | undefined
+  const onFirst = first
+    ? async () => {
+        try {
+          await first(firstDir)
+        } catch (error) {
+          firstFailed = { error }
+        }
+      }
+    : undefined
   try {
-    const { steps, slowest } = await current.serving.run({ outDir: folder, env: buildVariables(folder, previousKeys) })
+    const { steps, slowest } = await current.serving.run({ outDir: folder, ...(first ? { firstDir } : {}), env: buildVariables(folder, previousKeys) }, onFirst)
+    if (firstFailed) throw firstFailed.error
     return { renderer: 'warm', warmSteps: { ...steps, slowest } }
   } catch (error) {
+    if (firstFailed) throw firstFailed.error
     const message = (error as Error).message
     await rm(folder, { recursive: true, force: true })
     await removeBeside(folder)
@@ -209,6 +248,8 @@ async function warmInto(folder: string, previousKeys: string, code: string): Pro
     stopWarm()
     if (warmWanted) await keepWarm(warmWanted)
     return { renderer: 'astro', warmProblem: `The warm renderer failed, so this publish was built cold: ${message}` }
+  } finally {
+    await rm(firstDir, { recursive: true, force: true })
   }
 }
 
@@ -259,24 +300,67 @@ async function fullBuild(env: NodeJS.ProcessEnv, builds: string, target: string,
  * the search index is rebuilt beside the site and swapped in. The sitemap stays: the set of pages
  * is the same (a change to it needs a full build).
  */
-async function changedPages(env: NodeJS.ProcessEnv, builds: string, target: string, state: State, quiet: boolean): Promise<Omit<BuildResult, 'seconds'>> {
+async function changedPages(
+  env: NodeJS.ProcessEnv,
+  builds: string,
+  target: string,
+  state: State,
+  quiet: boolean,
+  started: number,
+  onFirstLive?: OnFirstLive,
+): Promise<Omit<BuildResult, 'seconds'>> {
   const folder = path.join(builds, `build-${Date.now()}`)
+  let firstLive: (FirstLive & { searchable: boolean; pages: number }) | undefined
+  // A text that must never appear anywhere is new (an entry became a confidential location): the
+  // pages that did not change must be checked for it too.
+  const secretsUnchanged = (secrets: Secret[]) => {
+    if (hashOf(secrets) !== state.secrets) throw new Error(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
+  }
+  // The edited records' own pages, checked as every page is and put live before the listings.
+  const putFirstLive = async (firstDir: string) => {
+    const { secrets } = await besideFiles(folder)
+    secretsUnchanged(secrets)
+    if (!(await readdir(firstDir).catch(() => [])).length) return
+    const { pages } = await checkBuiltSite(firstDir, { secrets, allowNoPages: true })
+    const written = await moveInto(firstDir, target, builds)
+    firstLive = { files: written.map(({ file }) => file), seconds: secondsSince(started), searchable: written.some((file) => file.searchable), pages }
+    await onFirstLive?.({ files: firstLive.files, seconds: firstLive.seconds })
+  }
   try {
     const astroStarted = performance.now()
     const previousKeys = path.join(builds, 'page-keys.jsonl')
-    const { renderer, warmProblem, warmSteps } = await warmInto(folder, previousKeys, state.code)
+    const { renderer, warmProblem, warmSteps } = await warmInto(folder, previousKeys, state.code, putFirstLive)
     const { secrets, excluded, keys } = renderer === 'warm' ? await besideFiles(folder) : await astroInto(env, builds, folder, quiet, previousKeys)
-    // A text that must never appear anywhere is new (an entry became a confidential location): the
-    // pages that did not change must be checked for it too.
-    if (hashOf(secrets) !== state.secrets) throw new Error(`${FULL_BUILD_NEEDED}: the texts the site must never show changed`)
+    secretsUnchanged(secrets)
     const checksStarted = performance.now()
-    const { pages: rendered } = await checkBuiltSite(folder, { secrets })
-    const written = await moveInto(folder, target, builds)
+    let rendered: number
+    let written: Awaited<ReturnType<typeof moveInto>>
+    try {
+      // A cold build after a renderer that failed midway rendered the first pages again, into `folder`.
+      rendered = (await checkBuiltSite(folder, { secrets })).pages + (renderer === 'warm' ? (firstLive?.pages ?? 0) : 0)
+      written = await moveInto(folder, target, builds)
+    } catch (error) {
+      if (!firstLive) throw error
+      // The search index must know the pages that are live; the build still fails, saying what is live.
+      if (firstLive.searchable) await reindex(env, target, quiet).catch(() => undefined)
+      throw new Error(`${PARTLY_LIVE} (${firstLive.files.join(', ')}); the pages that list them were not updated: ${(error as Error).message}`)
+    }
     const pagefindStarted = performance.now()
-    if (written.some((file) => file.searchable)) await reindex(env, target, quiet)
+    if (written.some((file) => file.searchable) || firstLive?.searchable) await reindex(env, target, quiet)
     await writeState(builds, state, keys)
     const steps = { astro: secondsSince(astroStarted, checksStarted), pagefind: secondsSince(pagefindStarted), checksAndSwitch: secondsSince(checksStarted, pagefindStarted) }
-    return { folder: target, pages: state.pages, excluded, steps, mode: 'changed pages', rendered, renderer, ...(warmProblem ? { warmProblem } : {}), ...(warmSteps ? { warmSteps } : {}) }
+    return {
+      folder: target,
+      pages: state.pages,
+      excluded,
+      steps,
+      mode: 'changed pages',
+      rendered,
+      renderer,
+      ...(warmProblem ? { warmProblem } : {}),
+      ...(warmSteps ? { warmSteps } : {}),
+      ...(firstLive ? { firstLive: { files: firstLive.files, seconds: firstLive.seconds } } : {}),
+    }
   } finally {
     await rm(folder, { recursive: true, force: true })
     await removeBeside(folder)

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OnFirstLive } from '../../scripts/lib/site-build'
 import { throwawayPayload } from './payload'
 
 /** The suite, with the changed pages rendered by a cold `astro build` per publish or by the warm renderer. */
@@ -47,8 +48,8 @@ export function incrementalBuildSuite(renderer: 'astro' | 'warm') {
 
   let fullBuilds = 0
   /** The live folder built as a publish builds it; then the same content in full elsewhere, compared. */
-  async function publishAndCompare() {
-    const result = await site.buildSite(process.env, { target: live, quiet: true })
+  async function publishAndCompare(onFirstLive?: OnFirstLive) {
+    const result = await site.buildSite(process.env, { target: live, quiet: true, ...(onFirstLive ? { onFirstLive } : {}) })
     // Each changed-pages build came from the renderer under test, with nothing gone wrong in it.
     if (result.mode === 'changed pages') expect({ renderer: result.renderer, problem: result.warmProblem }).toEqual({ renderer, problem: undefined })
     const reference = path.join(dir, `full-${++fullBuilds}`)
@@ -93,11 +94,27 @@ export function incrementalBuildSuite(renderer: 'astro' | 'warm') {
     it('a renamed directory entry: its page and the listings that show it', async () => {
       const service = await firstService()
       await payload.update({ collection: 'services', id: service.id, data: { name: `${service.name} (renamed)` } })
-      const result = await publishAndCompare()
+      const page = path.join('services', service.slug as string, 'index.html')
+      const listing = path.join('support', 'index.html')
+      expect(readFileSync(path.join(live, listing), 'utf8')).toContain(service.name)
+      // What the live folder held when the warm renderer's first pages (the entry's own) went live.
+      let seen: { files: string[]; page: string; listing: string } | undefined
+      const result = await publishAndCompare(({ files }) => {
+        seen = { files, page: readFileSync(path.join(live, page), 'utf8'), listing: readFileSync(path.join(live, listing), 'utf8') }
+      })
       expect(result.mode).toBe('changed pages')
       expect(result.rendered).toBeGreaterThan(6)
       expect(result.rendered).toBeLessThan(result.pages / 2)
-      expect(readFileSync(path.join(live, 'services', service.slug as string, 'index.html'), 'utf8')).toContain('(renamed)')
+      expect(readFileSync(path.join(live, page), 'utf8')).toContain('(renamed)')
+      expect(readFileSync(path.join(live, listing), 'utf8')).toContain(`${service.name} (renamed)`)
+      if (renderer === 'warm') {
+        // The entry's own page went live first, before the directory listing that names it.
+        expect(seen?.files).toContain(page)
+        expect(seen?.files).not.toContain(listing)
+        expect(seen?.page).toContain('(renamed)')
+        expect(seen?.listing).not.toContain(`${service.name} (renamed)`)
+        expect(result.firstLive?.seconds).toBeLessThan(result.seconds)
+      } else expect({ seen, firstLive: result.firstLive }).toEqual({ seen: undefined, firstLive: undefined })
     }, 300_000)
 
     // A publishing CMS holds its next build with the CMS already opened in it (astro-build.mjs):
