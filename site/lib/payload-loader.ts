@@ -82,11 +82,11 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
       const { docs } = await payload.find({ collection, where, depth, sort, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })
-      if (share) keepRead(collection, { depth, where, sort }, docs)
       const seen = new Set<string>()
+      const digests: (string | undefined)[] = []
       let parsed = 0
       let excluded = 0
-      for (const doc of docs as unknown as Record<string, unknown>[]) {
+      for (const [i, doc] of (docs as unknown as Record<string, unknown>[]).entries()) {
         const id = String(doc[idField] ?? doc.id)
         const title = String(doc.title ?? doc.name ?? doc.pseudonym ?? doc.slug ?? doc.id)
         if (secrets && process.env.SITE_SECRETS_FILE) {
@@ -103,6 +103,7 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
         // The digest covers the whole record as read (populated relations included), so a renamed
         // organisation still refreshes the services that show its name.
         const digest = generateDigest(JSON.stringify(doc))
+        digests[i] = digest
         // Unchanged since the last build: the stored entry stands, nothing to validate again.
         if (store.get(id)?.digest === digest) {
           seen.add(id)
@@ -120,6 +121,7 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
         parsed++
         store.set({ id, data: result.data as Record<string, unknown>, digest })
       }
+      if (share) keepRead(collection, { depth, where, sort, joins }, docs, digests)
       // Unpublished or deleted since the last build.
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
       logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed${excluded ? `, ${excluded} LEFT OUT` : ''}`)
