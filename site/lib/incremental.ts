@@ -59,8 +59,11 @@ export async function pageKey(...inputs: unknown[]): Promise<string> {
     .digest('base64url')
 }
 
-/** One line of a keys file: the route, the page's params, its key. */
-export type PageKey = { route: string; params: string; key: string }
+/**
+ * One line of a keys file: the route, the page's params, its key; `listing` for a page that lists
+ * records rather than shows one (a warm publish puts a record's own pages live before these).
+ */
+export type PageKey = { route: string; params: string; key: string; listing?: true }
 
 let previous: Map<string, Map<string, string>> | null | undefined
 
@@ -82,10 +85,12 @@ type Keyed<T> = T & { key: string }
 /**
  * A route's paths, each with its key: all of them in a full build, the changed ones in a
  * changed-pages build. `route` names the route file (its keys are compared with its own).
+ * `listing`: its pages list records (the directory's filter pages, a language's home), so a warm
+ * publish renders them after the edited records' own pages (scripts/lib/warm/renderer.mjs).
  */
-export function changedOnly<T extends { params: Record<string, string | number | undefined> }>(route: string, paths: Keyed<T>[]): T[] {
+export function changedOnly<T extends { params: Record<string, string | number | undefined> }>(route: string, paths: Keyed<T>[], { listing = false } = {}): T[] {
   const keysFile = process.env.SITE_PAGE_KEYS_FILE
-  const lines: PageKey[] = paths.map(({ params, key }) => ({ route, params: JSON.stringify(params), key }))
+  const lines: PageKey[] = paths.map(({ params, key }) => ({ route, params: JSON.stringify(params), key, ...(listing ? { listing: true as const } : {}) }))
   if (keysFile) appendFileSync(keysFile, lines.map((l) => JSON.stringify(l) + '\n').join(''))
   const strip = ({ key: _key, ...path }: Keyed<T>) => path as unknown as T
   const before = previousKeys()

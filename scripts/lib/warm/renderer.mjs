@@ -16,8 +16,9 @@
  * and everything a build reads once is read again (site/lib/per-build.ts). The result is tested
  * byte for byte against full builds (tests/int/incremental-build-warm.int.test.ts).
  *
- * The pages whose own key changed (the edited record's) can be rendered first, into a folder of
- * their own, and announced (`progress`), so the build puts them live while the listings render.
+ * The changed pages that show one record (the edited record's own, not the listings: changedOnly's
+ * `listing`) can be rendered first, into a folder of their own, and announced (`progress`), so the
+ * build puts them live while the listings render.
  *
  * A publish whose set of pages changes (a new entry, an unpublished one, a new slug) is refused
  * with FULL_BUILD_NEEDED, as a changed-pages build refuses it; the build then runs in full, cold.
@@ -31,13 +32,17 @@ import xxhash from 'xxhash-wasm'
 import { tsImport } from 'tsx/esm/api'
 import { DATA_STORE, WARM } from './integration.mjs'
 
-/** @param {string} file @returns {Map<string, string>} "route params" → key */
-function readKeys(file) {
+/**
+ * @param {string} file @param {Set<string>} [listings] gets the routes whose pages list records
+ * @returns {Map<string, string>} "route params" → key
+ */
+function readKeys(file, listings) {
   const keys = new Map()
   if (!existsSync(file)) return keys
   for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-    const { route, params, key } = JSON.parse(line)
+    const { route, params, key, listing } = JSON.parse(line)
     keys.set(`${route} ${params}`, key)
+    if (listing) listings?.add(route)
   }
   return keys
 }
@@ -180,7 +185,7 @@ export class WarmRenderer {
    * them (SITE_EXCLUSIONS_FILE, SITE_SECRETS_FILE, SITE_PAGE_KEYS_FILE), and the page set is
    * compared with SITE_PREVIOUS_KEYS. Returns how many pages it rendered and how long each step took.
    *
-   * With `firstDir`, the pages whose own key changed (the edited record's pages) are rendered there
+   * With `firstDir`, the changed pages that show one record (the edited record's own) are rendered there
    * first and `progress({ first })` says so, so the build can check them and put them live while
    * this goes on with the pages without keys (home, listings, feeds, the open-data file), which at
    * 10,000 entries are most of a publish's render time.
@@ -201,10 +206,12 @@ export class WarmRenderer {
     this.prerenderer.app.routeCache?.clearAll?.()
     /** @type {{ pathname: string, route: any }[]} */
     const paths = await this.prerenderer.getStaticPaths()
-    const keys = readKeys(env.SITE_PAGE_KEYS_FILE ?? '')
+    /** @type {Set<string>} */
+    const listings = new Set()
+    const keys = readKeys(env.SITE_PAGE_KEYS_FILE ?? '', listings)
     const before = readKeys(previousFile)
     const t2 = performance.now()
-    const toRender = this.#pick(paths, keys, before)
+    const toRender = this.#pick(paths, keys, before, listings)
     /** @type {{ file: string, ms: number }[]} */
     const times = []
     const renderInto = async (/** @type {string} */ dir, /** @type {typeof toRender} */ pages) => {
@@ -219,14 +226,14 @@ export class WarmRenderer {
         times.push({ file, ms: Math.round(performance.now() - started) })
       }
     }
-    const first = firstDir ? toRender.filter((p) => p.keyChanged) : []
+    const first = firstDir ? toRender.filter((p) => p.ownPage) : []
     let tFirst = t2
     if (firstDir) {
       await renderInto(firstDir, first)
       tFirst = performance.now()
       await progress?.({ first: first.length })
     }
-    await renderInto(outDir, firstDir ? toRender.filter((p) => !p.keyChanged) : toRender)
+    await renderInto(outDir, firstDir ? toRender.filter((p) => !p.ownPage) : toRender)
     const t3 = performance.now()
     const seconds = (/** @type {number} */ from, /** @type {number} */ to) => Math.round(to - from) / 1000
     // The slowest pages, for whoever measures a publish (the pages that list every entry, at scale).
@@ -243,9 +250,11 @@ export class WarmRenderer {
    * What a changed-pages build renders: every path of a route without keys (no getStaticPaths, or
    * one that gives no keys), and a keyed route's paths whose key changed. A page set that differs
    * from the live site's is refused, as site/lib/incremental.ts changedOnly refuses it.
+   * `ownPage`: a changed page of a route that shows one record (not a listing, see changedOnly).
    * @param {{ pathname: string, route: any }[]} paths @param {Map<string, string>} keys @param {Map<string, string>} before
+   * @param {Set<string>} listings
    */
-  #pick(paths, keys, before) {
+  #pick(paths, keys, before, listings) {
     const routeOf = (/** @type {string} */ line) => line.slice(0, line.indexOf(' '))
     for (const route of new Set([...keys.keys(), ...before.keys()].map(routeOf))) {
       const now = [...keys.keys()].filter((k) => routeOf(k) === route)
@@ -270,14 +279,15 @@ export class WarmRenderer {
     // A changed key that names no page would leave that page stale: refuse rather than guess.
     const lost = wanted.filter((w) => !found.has(w))
     if (lost.length) throw new Error(`The warm renderer found no page for ${lost.length} changed key(s), e.g. ${lost[0]?.route} ${JSON.stringify(lost[0]?.params)}.`)
-    /** @type {{ pathname: string, route: any, file: string, keyChanged: boolean }[]} */
+    /** @type {{ pathname: string, route: any, file: string, ownPage: boolean }[]} */
     const toRender = []
     const seen = new Set()
     for (const p of paths) {
       const file = outFileOf(p.route, p.pathname)
       if (seen.has(file)) continue // the first route that claims a path wins, as in Astro's generate.js
       seen.add(file)
-      if (!keyed(p.route) || changed.has(file)) toRender.push({ ...p, file, keyChanged: changed.has(file) })
+      const name = keyed(p.route)
+      if (!name || changed.has(file)) toRender.push({ ...p, file, ownPage: changed.has(file) && !listings.has(name) })
     }
     return toRender
   }
