@@ -13,6 +13,7 @@ import type { Loader } from 'astro/loaders'
 import type { CollectionSlug, JoinQuery, Where } from 'payload'
 import type { z } from 'zod'
 import { keepRead } from './build-reads'
+import { changedReader } from './changed-reads'
 import { cms } from './cms'
 
 export { cms }
@@ -35,6 +36,11 @@ type Options = {
    * (site/lib/build-reads.ts), instead of it reading all of it again.
    */
   share?: boolean
+  /**
+   * In a process that loads again for every publish (the warm renderer), read in full only the
+   * records that changed since the last load (site/lib/changed-reads.ts): for a large collection.
+   */
+  changesOnly?: boolean
   /** Field used as the entry id (default slug). */
   idField?: string
   /**
@@ -75,13 +81,15 @@ function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string)
   if (process.env.SITE_EXCLUSIONS_FILE) appendFileSync(process.env.SITE_EXCLUSIONS_FILE, JSON.stringify(exclusion) + '\n')
 }
 
-export function payloadLoader({ collection, schema, depth = 1, where, joins, sort, share, idField = 'slug', secrets, screen }: Options): Loader {
+export function payloadLoader({ collection, schema, depth = 1, where, joins, sort, share, changesOnly, idField = 'slug', secrets, screen }: Options): Loader {
+  const reader = changesOnly ? changedReader({ collection, depth, where, sort, joins }) : null
   return {
     name: `payload:${collection}`,
     schema,
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
-      const { docs } = await payload.find({ collection, where, depth, sort, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })
+      const changed = reader ? await reader(payload) : null
+      const docs = changed ? changed.docs : (await payload.find({ collection, where, depth, sort, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })).docs
       const seen = new Set<string>()
       const digests: (string | undefined)[] = []
       let parsed = 0
@@ -124,7 +132,8 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
       if (share) keepRead(collection, { depth, where, sort, joins }, docs, digests)
       // Unpublished or deleted since the last build.
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id)
-      logger.info(`${collection}: ${docs.length} published, ${parsed} new or changed${excluded ? `, ${excluded} LEFT OUT` : ''}`)
+      const read = changed ? ` (${changed.whole ? `all read: ${changed.whole}` : `${changed.reread} read again`})` : ''
+      logger.info(`${collection}: ${docs.length} published${read}, ${parsed} new or changed${excluded ? `, ${excluded} LEFT OUT` : ''}`)
     },
   }
 }
