@@ -19,15 +19,16 @@
  * fields of its own (`dependenciesOf` says why). Field-level afterRead hooks must compute from the
  * record itself (and the clock): a hook that read another collection would not be seen here.
  */
-import type { CollectionSlug, Field, JoinQuery, Payload, Where } from 'payload'
+import type { CollectionSlug, Field, Payload, Where } from 'payload'
 
 type Doc = Record<string, unknown> & { id: string | number }
-export type ReadQuery = { collection: CollectionSlug; depth: number; where?: Where; sort?: string[]; joins?: JoinQuery }
+/** `joins` as Payload's find takes it (its type cannot name a join for a collection chosen at run time). */
+export type ReadQuery = { collection: CollectionSlug; depth: number; where?: Where; sort?: string[]; joins?: false | Record<string, unknown> }
 /** A field whose populated record a read shows: its where-path and the collection it points at. */
 type Dependency = { path: string; to: CollectionSlug }
 
 /** What a read of these fields at depth ≤ 1 shows besides the record itself, or why that cannot be known. */
-export function dependenciesOf(fields: Field[], joins: JoinQuery | undefined, prefix = ''): { deps: Dependency[]; unknown: string[] } {
+export function dependenciesOf(fields: Field[], joins: ReadQuery['joins'], prefix = ''): { deps: Dependency[]; unknown: string[] } {
   const deps: Dependency[] = []
   const unknown: string[] = []
   const add = (result: { deps: Dependency[]; unknown: string[] }) => {
@@ -106,7 +107,7 @@ export function changedReader(query: ReadQuery): (payload: Payload) => Promise<C
   let last: { stamps: Map<string, string>; targets: Map<CollectionSlug, Map<string, string>>; docs: Map<string, Doc> } | null = null
   const readAll = async (payload: Payload, why: string, stamps?: Map<string, string>, targets?: Map<CollectionSlug, Map<string, string>>): Promise<ChangedRead> => {
     const { collection, depth, where, sort, joins } = query
-    const { docs } = await payload.find({ collection, where, sort, depth, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })
+    const { docs } = await payload.find({ collection, where, sort, depth, ...(joins === undefined ? {} : { joins: joins as never }), pagination: false, overrideAccess: false, draft: false })
     const read = docs as unknown as Doc[]
     last = stamps && targets ? { stamps, targets, docs: new Map(read.map((doc) => [String(doc.id), doc])) } : null
     return { docs: read, reread: read.length, whole: why }
@@ -140,7 +141,7 @@ export function changedReader(query: ReadQuery): (payload: Payload) => Promise<C
     if (conditions.length) {
       const { collection, depth, where, sort, joins } = query
       const or: Where = { or: conditions }
-      const { docs } = await payload.find({ collection, where: where ? { and: [where, or] } : or, sort, depth, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })
+      const { docs } = await payload.find({ collection, where: where ? { and: [where, or] } : or, sort, depth, ...(joins === undefined ? {} : { joins: joins as never }), pagination: false, overrideAccess: false, draft: false })
       for (const doc of docs as unknown as Doc[]) fresh.set(String(doc.id), doc)
     }
     const docs: Doc[] = []

@@ -13,7 +13,7 @@ import type { Loader } from 'astro/loaders'
 import type { CollectionSlug, JoinQuery, Where } from 'payload'
 import type { z } from 'zod'
 import { keepRead } from './build-reads'
-import { changedReader } from './changed-reads'
+import { changedReader, type ReadQuery } from './changed-reads'
 import { cms } from './cms'
 
 export { cms }
@@ -82,7 +82,7 @@ function reportExclusion(exclusion: Exclusion, logger: { warn: (message: string)
 }
 
 export function payloadLoader({ collection, schema, depth = 1, where, joins, sort, share, changesOnly, idField = 'slug', secrets, screen }: Options): Loader {
-  const reader = changesOnly ? changedReader({ collection, depth, where, sort, joins }) : null
+  const reader = changesOnly ? changedReader({ collection, depth, where, sort, joins: joins as ReadQuery['joins'] }) : null
   return {
     name: `payload:${collection}`,
     schema,

@@ -14,7 +14,7 @@ import { throwawayPayload } from '../helpers/payload'
 let payload: Payload
 const query: ReadQuery = { collection: 'services', depth: 1, sort: FEED_ORDER, joins: false }
 const whole = async (q: ReadQuery = query) =>
-  (await payload.find({ collection: q.collection, depth: q.depth, sort: q.sort, ...(q.joins === undefined ? {} : { joins: q.joins }), pagination: false, overrideAccess: false, draft: false })).docs
+  (await payload.find({ collection: q.collection, depth: q.depth, sort: q.sort, ...(q.joins === undefined ? {} : { joins: q.joins as never }), pagination: false, overrideAccess: false, draft: false })).docs
 
 beforeAll(async () => {
   ;({ payload } = await throwawayPayload('changed-reads'))

@@ -8,7 +8,7 @@ import type { APIRoute } from 'astro'
 import { allServices, FEED_ORDER } from '../../../cms/openreferral/query'
 import type { Service } from '../../../cms/payload-types'
 import { takeRead } from '../../lib/build-reads'
-import { openDataText } from '../../lib/open-data'
+import { openDataBytes } from '../../lib/open-data'
 import { cms } from '../../lib/payload-loader'
 
 export const prerender = true
@@ -17,6 +17,6 @@ export const GET: APIRoute = async () => {
   // The services loader's read of this build is the same anonymous read (site/content.config.ts).
   // With the loader's digests, each service's text is kept for the next publish (site/lib/open-data.ts).
   const read = takeRead<Service>('services', { depth: 1, sort: FEED_ORDER, joins: false })
-  const text = read ? openDataText(read.docs, read.digests) : JSON.stringify(await allServices(await cms()))
-  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+  const bytes = read ? openDataBytes(read.docs, read.digests) : Buffer.from(JSON.stringify(await allServices(await cms())))
+  return new Response(bytes, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
 }
