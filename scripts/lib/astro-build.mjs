@@ -77,6 +77,8 @@ async function serveWarm() {
   for (const name of await readdir(scratch)) if (path.join(scratch, name) !== bundle) await rm(path.join(scratch, name), { recursive: true, force: true })
   const renderer = new WarmRenderer()
   await renderer.adopt(bundle)
+  // Not worth failing the warm-up for: a publish that fails the same way is built cold, saying why.
+  await renderer.rehearse(path.join(scratch, 'rehearsal')).catch((error) => console.warn(`The warm renderer's rehearsal publish failed (the first publish will pay its reads): ${describe(error)}`))
   serveRuns((go, progress) => renderer.publish(/** @type {any} */ (go), progress), describe)
 }
 

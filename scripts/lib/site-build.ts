@@ -36,7 +36,7 @@ export type Renderer = 'warm' | 'astro'
  * Seconds of the warm renderer's steps: running the loaders again, asking every route for its
  * paths and keys, rendering (of which `first`: the edited records' own pages, see FirstLive).
  */
-export type WarmSteps = { load: number; keys: number; render: number; first?: number; slowest?: { file: string; ms: number }[] }
+export type WarmSteps = { load: number; keys: number; render: number; first?: number; slowest?: { file: string; ms: number }[]; loaded?: string[] }
 
 /**
  * The pages of a warm changed-pages build that went live first: those whose own key changed (the
@@ -143,7 +143,7 @@ async function astroInto(env: NodeJS.ProcessEnv, builds: string, folder: string,
 }
 
 /** What the warm renderer reports for one publish (scripts/lib/warm/renderer.mjs). */
-type WarmReport = { rendered: number; steps: WarmSteps; slowest: { file: string; ms: number }[] }
+type WarmReport = { rendered: number; steps: WarmSteps; slowest: { file: string; ms: number }[]; loaded: string[] }
 type Warm = { serving: Serving<WarmReport>; code: string; scratch: string }
 let warm: Warm | null = null
 let warmWanted: NodeJS.ProcessEnv | null = null
@@ -236,9 +236,9 @@ async function warmInto(
       }
     : undefined
   try {
-    const { steps, slowest } = await current.serving.run({ outDir: folder, ...(first ? { firstDir } : {}), env: buildVariables(folder, previousKeys) }, onFirst)
+    const { steps, slowest, loaded } = await current.serving.run({ outDir: folder, ...(first ? { firstDir } : {}), env: buildVariables(folder, previousKeys) }, onFirst)
     if (firstFailed) throw firstFailed.error
-    return { renderer: 'warm', warmSteps: { ...steps, slowest } }
+    return { renderer: 'warm', warmSteps: { ...steps, slowest, loaded } }
   } catch (error) {
     if (firstFailed) throw firstFailed.error
     const message = (error as Error).message

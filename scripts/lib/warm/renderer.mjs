@@ -24,7 +24,7 @@
  * with FULL_BUILD_NEEDED, as a changed-pages build refuses it; the build then runs in full, cold.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { unflatten } from 'devalue'
@@ -72,16 +72,22 @@ const trimmed = (/** @type {string} */ p) => p.replace(/\/+$/, '')
 
 /**
  * A logger for the loaders, as Astro's says who speaks. Their counts are not printed for every
- * publish (SITE_WARM_VERBOSE=1 prints them); what they warn of (a record left out) always is.
+ * publish (SITE_WARM_VERBOSE=1 prints them) but kept in `said`, for the publish's report; what they
+ * warn of (a record left out) is always printed.
+ * @param {string} name @param {string[]} said
+ * @returns {any}
  */
-const loggerFor = (/** @type {string} */ name) => ({
-  info: (/** @type {string} */ message) => void (process.env.SITE_WARM_VERBOSE === '1' && console.log(`[warm ${name}] ${message}`)),
+const loggerFor = (name, said) => ({
+  info: (/** @type {string} */ message) => {
+    said.push(message)
+    if (process.env.SITE_WARM_VERBOSE === '1') console.log(`[warm ${name}] ${message}`)
+  },
   warn: (/** @type {string} */ message) => console.warn(`[warm ${name}] ${message}`),
   error: (/** @type {string} */ message) => console.error(`[warm ${name}] ${message}`),
   debug: () => undefined,
   label: name,
   options: {},
-  fork: () => loggerFor(name),
+  fork: () => loggerFor(name, said),
 })
 
 export class WarmRenderer {
@@ -146,8 +152,13 @@ export class WarmRenderer {
     this.origin = new URL(this.prerenderer.app.manifest.site ?? this.origin).origin
   }
 
-  /** Runs every collection's loader again into the store the pages read, as a build's sync does. */
+  /**
+   * Runs every collection's loader again into the store the pages read, as a build's sync does.
+   * Returns what the loaders said (how many records each read, and how).
+   */
   async #load() {
+    /** @type {string[]} */
+    const said = []
     for (const [name, loader] of Object.entries(this.sources)) {
       let entries = this.collections.get(name)
       if (!entries) this.collections.set(name, (entries = new Map()))
@@ -172,12 +183,13 @@ export class WarmRenderer {
       await loader.load({
         collection: name,
         store,
-        logger: loggerFor(name),
+        logger: loggerFor(name, said),
         generateDigest: this.digestOf,
         parseData: async (/** @type {{ data: unknown }} */ { data }) => (schema ? schema.parse(data) : data),
         meta: new Map(),
       })
     }
+    return said
   }
 
   /**
@@ -200,7 +212,7 @@ export class WarmRenderer {
     delete process.env.SITE_PREVIOUS_KEYS
     Object.assign(process.env, rest)
     this.startNextBuild()
-    await this.#load()
+    const loaded = await this.#load()
     const t1 = performance.now()
     // Astro caches each route's getStaticPaths() for a build; the store changed under it.
     this.prerenderer.app.routeCache?.clearAll?.()
@@ -243,6 +255,27 @@ export class WarmRenderer {
       first: first.length,
       steps: { load: seconds(t0, t1), keys: seconds(t1, t2), render: seconds(t2, t3), ...(firstDir ? { first: seconds(t2, tFirst) } : {}) },
       slowest,
+      loaded,
+    }
+  }
+
+  /**
+   * A publish in which nothing changed, into `dir`, thrown away: run once after adopt(), while
+   * nobody waits, so that the first publish an editor makes costs what the later ones do. It pays
+   * the loaders' first reads (a large collection's is whole, site/lib/changed-reads.ts), the pages'
+   * first renders and what they keep between publishes (the open-data file's pieces).
+   * @param {string} dir
+   */
+  async rehearse(dir) {
+    const keys = `${dir}.keys.jsonl`
+    // Its pages are nobody's: no records-left-out or never-show files from an earlier publish.
+    for (const name of ['SITE_EXCLUSIONS_FILE', 'SITE_SECRETS_FILE']) delete process.env[name]
+    try {
+      // This very publish's keys as the previous ones: no page changed, so only the pages without keys render.
+      await this.publish({ outDir: dir, env: { SITE_PAGE_KEYS_FILE: keys, SITE_PREVIOUS_KEYS: keys } })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+      await rm(keys, { force: true })
     }
   }
 
