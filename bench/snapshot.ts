@@ -2,24 +2,26 @@
  * tsx bench/snapshot.ts <file.json> — records every read the site build makes from the CMS into
  * one JSON file, for the "raw Astro" floor (bench/replay.ts).
  * Reads go through the Local API as an anonymous visitor, with exactly the arguments the site
- * uses, and are stored under the same key the replay looks them up by. The loaders' arguments are
- * repeated from site/content.config.ts (which Node cannot import outside Astro); if they drift,
+ * uses, and are stored under the same key the replay looks them up by. The loaders' queries are
+ * repeated from site/lib/sources.ts (their schemas import Astro, which Node cannot import here);
+ * their arguments come from the loaders' own wholeRead; if they drift,
  * the raw build stops with "has no answer for …" rather than reading something else.
  */
 import { writeFile } from 'node:fs/promises'
 import type { CollectionSlug, Payload } from 'payload'
 import { allServices, FEED_ORDER } from '../cms/openreferral/query'
 import { openCms } from '../scripts/lib/cms'
+import { wholeRead } from '../site/lib/changed-reads'
 import { redactionTerms } from '../site/lib/reviews'
 import { callKey } from './replay'
 
-/** [collection, depth, sort] of each payloadLoader in site/content.config.ts. */
-const LOADERS: [CollectionSlug, number, string[]?][] = [
+/** [collection, depth, sort, joins] of each payloadLoader in site/lib/sources.ts. */
+const LOADERS: [CollectionSlug, number, string[]?, false?][] = [
   ['organisations', 0],
   ['partnerships', 1],
   ['strategies', 1],
   ['priorities', 1],
-  ['services', 1, FEED_ORDER],
+  ['services', 1, FEED_ORDER, false],
   ['news', 1],
   ['news-translations', 1],
   ['strategy-translations', 1],
@@ -36,9 +38,9 @@ const out = process.argv[2]
 if (!out) throw new Error('usage: tsx bench/snapshot.ts <file.json>')
 const payload = await openCms()
 const snapshot: Record<string, unknown> = {}
-for (const [collection, depth, sort] of LOADERS) {
-  // Same object, same key order as payloadLoader's call (where and most sorts are undefined there).
-  const args = { collection, where: undefined, depth, sort, pagination: false, overrideAccess: false, draft: false }
+for (const [collection, depth, sort, joins] of LOADERS) {
+  // The very arguments of the loaders' whole reads (site/lib/changed-reads.ts wholeRead).
+  const args = wholeRead({ collection, depth, sort, joins })
   snapshot[callKey('find', args)] = await payload.find(args)
 }
 const settingsArgs = { slug: 'site-settings', overrideAccess: false } as const

@@ -13,7 +13,7 @@ import type { Loader } from 'astro/loaders'
 import type { CollectionSlug, JoinQuery, Where } from 'payload'
 import type { z } from 'zod'
 import { keepRead } from './build-reads'
-import { changedReader, type ReadQuery } from './changed-reads'
+import { changedReader, wholeRead, type ReadQuery } from './changed-reads'
 import { cms } from './cms'
 
 export { cms }
@@ -89,7 +89,7 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
       const changed = reader ? await reader(payload) : null
-      const docs = changed ? changed.docs : (await payload.find({ collection, where, depth, sort, ...(joins === undefined ? {} : { joins }), pagination: false, overrideAccess: false, draft: false })).docs
+      const docs = changed ? changed.docs : (await payload.find(wholeRead({ collection, depth, where, sort, joins: joins as ReadQuery['joins'] }))).docs
       const seen = new Set<string>()
       const digests: (string | undefined)[] = []
       let parsed = 0
