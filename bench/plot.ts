@@ -57,7 +57,7 @@ export function publishPlotSvg(rows: PublishPlotRow[], subtitle: string): string
       : []),
     // Runs from before the floor was measured have none to draw.
     ...(rows.every((r) => r.rawPublishSeconds !== undefined)
-      ? [{ label: 'Raw publish floor: Astro alone re-rendering the pages one edit changes', color: '#00703c', values: rows.map((r) => r.rawPublishSeconds!) }]
+      ? [{ label: 'Raw publish floor: Astro alone re-rendering those pages', color: '#00703c', values: rows.map((r) => r.rawPublishSeconds!) }]
       : []),
   ], { value: 5, label: 'budget 5 s (issue 19)' })
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 440 420" width="440" height="420" font-family="system-ui, sans-serif" role="img" aria-labelledby="t d">
