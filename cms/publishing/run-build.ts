@@ -10,7 +10,7 @@ import { projectRoot } from '../paths'
 import type { Exclusion } from '../../site/lib/payload-loader'
 import { forkForReport, forkServing, type ForkForReport, type Serving } from '../../scripts/lib/child-result'
 import type { BuildResult } from '../../scripts/lib/site-build'
-import { PARTLY_LIVE } from '../../site/lib/build-modes'
+import { PARTLY_LIVE } from './outcome'
 import type { BuildRun } from './builder'
 
 const BUILD_SCRIPT = path.join(projectRoot, 'scripts', 'build.ts')

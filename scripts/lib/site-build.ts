@@ -10,7 +10,8 @@ import path from 'node:path'
 import { OPTIONAL_LANGUAGES } from '../../cms/languages/strings'
 import { checkBuiltSite, type Secret } from '../../site/checks'
 import type { Exclusion } from '../../site/lib/payload-loader'
-import { FULL_BUILD_NEEDED, PARTLY_LIVE } from '../../site/lib/build-modes'
+import { PARTLY_LIVE } from '../../cms/publishing/outcome'
+import { FULL_BUILD_NEEDED } from '../../site/lib/build-modes'
 import { fingerprint } from './build-stamp'
 import { forkForReport, forkHeld, forkServing, type Held, type Serving } from './child-result'
 import { projectRoot } from './env'
@@ -114,15 +115,18 @@ export async function buildSite(
 /** The files the loaders write beside a build folder: records left out, texts never to show, page keys. */
 const filesBeside = (folder: string) => ({ exclusions: `${folder}.excluded.jsonl`, secrets: `${folder}.secrets.jsonl`, keys: `${folder}.keys.jsonl` })
 
-/** What the loaders wrote beside a build folder. */
-async function besideFiles(folder: string) {
+/** What a warm publish's fast pass (its first pages) writes after the name of each file beside the folder. */
+const FAST = '.fast'
+
+/** What the loaders wrote beside a build folder; `suffix` FAST: what the warm renderer's fast pass wrote. */
+async function besideFiles(folder: string, suffix = '') {
   const files = filesBeside(folder)
-  return { secrets: await jsonLines<Secret>(files.secrets), excluded: await jsonLines<Exclusion>(files.exclusions), keys: files.keys }
+  return { secrets: await jsonLines<Secret>(files.secrets + suffix), excluded: await jsonLines<Exclusion>(files.exclusions + suffix), keys: files.keys }
 }
 
 /** The variables that tell a build's Astro step where this build's files go. */
-const buildVariables = (folder: string, previousKeys?: string): Record<string, string> => {
-  const files = filesBeside(folder)
+const buildVariables = (folder: string, previousKeys?: string, suffix = ''): Record<string, string> => {
+  const files = Object.fromEntries(Object.entries(filesBeside(folder)).map(([kind, file]) => [kind, file + suffix])) as ReturnType<typeof filesBeside>
   return {
     SITE_OUT_DIR: folder,
     SITE_EXCLUSIONS_FILE: files.exclusions,
@@ -236,7 +240,10 @@ async function warmInto(
       }
     : undefined
   try {
-    const { steps, slowest, loaded } = await current.serving.run({ outDir: folder, ...(first ? { firstDir } : {}), env: buildVariables(folder, previousKeys) }, onFirst)
+    const { steps, slowest, loaded } = await current.serving.run(
+      { outDir: folder, ...(first ? { firstDir, fastEnv: buildVariables(folder, undefined, FAST) } : {}), env: buildVariables(folder, previousKeys) },
+      onFirst,
+    )
     if (firstFailed) throw firstFailed.error
     return { renderer: 'warm', warmSteps: { ...steps, slowest, loaded } }
   } catch (error) {
@@ -253,7 +260,7 @@ async function warmInto(
   }
 }
 
-const removeBeside = (folder: string) => Promise.all(['excluded', 'secrets', 'keys'].map((kind) => rm(`${folder}.${kind}.jsonl`, { force: true })))
+const removeBeside = (folder: string) => Promise.all(['excluded', 'secrets', 'keys'].flatMap((kind) => [rm(`${folder}.${kind}.jsonl`, { force: true }), rm(`${folder}.${kind}.jsonl${FAST}`, { force: true })]))
 
 /**
  * Every page into a fresh folder, indexed with Pagefind, checked, and only then switched in as the
@@ -318,7 +325,7 @@ async function changedPages(
   }
   // The edited records' own pages, checked as every page is and put live before the listings.
   const putFirstLive = async (firstDir: string) => {
-    const { secrets } = await besideFiles(folder)
+    const { secrets } = await besideFiles(folder, FAST)
     secretsUnchanged(secrets)
     if (!(await readdir(firstDir).catch(() => [])).length) return
     const { pages } = await checkBuiltSite(firstDir, { secrets, allowNoPages: true })
@@ -333,18 +340,9 @@ async function changedPages(
     const { secrets, excluded, keys } = renderer === 'warm' ? await besideFiles(folder) : await astroInto(env, builds, folder, quiet, previousKeys)
     secretsUnchanged(secrets)
     const checksStarted = performance.now()
-    let rendered: number
-    let written: Awaited<ReturnType<typeof moveInto>>
-    try {
-      // A cold build after a renderer that failed midway rendered the first pages again, into `folder`.
-      rendered = (await checkBuiltSite(folder, { secrets })).pages + (renderer === 'warm' ? (firstLive?.pages ?? 0) : 0)
-      written = await moveInto(folder, target, builds)
-    } catch (error) {
-      if (!firstLive) throw error
-      // The search index must know the pages that are live; the build still fails, saying what is live.
-      if (firstLive.searchable) await reindex(env, target, quiet).catch(() => undefined)
-      throw new Error(`${PARTLY_LIVE} (${firstLive.files.join(', ')}); the pages that list them were not updated: ${(error as Error).message}`)
-    }
+    // The first pages are rendered again with the rest (the warm renderer's whole pass; a cold build).
+    const rendered = (await checkBuiltSite(folder, { secrets })).pages
+    const written = await moveInto(folder, target, builds)
     const pagefindStarted = performance.now()
     if (written.some((file) => file.searchable) || firstLive?.searchable) await reindex(env, target, quiet)
     await writeState(builds, state, keys)
@@ -361,6 +359,13 @@ async function changedPages(
       ...(warmSteps ? { warmSteps } : {}),
       ...(firstLive ? { firstLive: { files: firstLive.files, seconds: firstLive.seconds } } : {}),
     }
+  } catch (error) {
+    const message = (error as Error).message
+    // A full build follows, and makes every page right; anything else leaves the first pages live.
+    if (!firstLive || message.includes(FULL_BUILD_NEEDED)) throw error
+    // The search index must know the pages that are live; the build still fails, saying which they are.
+    if (firstLive.searchable) await reindex(env, target, quiet).catch(() => undefined)
+    throw new Error(`${PARTLY_LIVE} (${firstLive.files.join(', ')}); the pages that list them were not updated: ${message}`)
   } finally {
     await rm(folder, { recursive: true, force: true })
     await removeBeside(folder)

@@ -39,6 +39,7 @@ type Options = {
   /**
    * In a process that loads again for every publish (the warm renderer), read in full only the
    * records that changed since the last load (site/lib/changed-reads.ts): for a large collection.
+   * With SITE_WHOLE_READS=1 (the renderer's pass for the whole publish) it reads everything.
    */
   changesOnly?: boolean
   /** Field used as the entry id (default slug). */
@@ -88,7 +89,8 @@ export function payloadLoader({ collection, schema, depth = 1, where, joins, sor
     schema,
     load: async ({ store, generateDigest, logger }) => {
       const payload = await cms()
-      const changed = reader ? await reader(payload) : null
+      // SITE_WHOLE_READS=1: the warm renderer's pass that must see every record as it is now.
+      const changed = reader ? await reader(payload, { whole: process.env.SITE_WHOLE_READS === '1' }) : null
       const docs = changed ? changed.docs : (await payload.find(wholeRead({ collection, depth, where, sort, joins: joins as ReadQuery['joins'] }))).docs
       const seen = new Set<string>()
       const digests: (string | undefined)[] = []

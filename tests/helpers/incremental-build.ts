@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OnFirstLive } from '../../scripts/lib/site-build'
+import { PARTLY_LIVE } from '../../cms/publishing/outcome'
 import { throwawayPayload } from './payload'
 
 /** The suite, with the changed pages rendered by a cold `astro build` per publish or by the warm renderer. */
@@ -202,6 +203,23 @@ export function incrementalBuildSuite(renderer: 'astro' | 'warm') {
       expect(result.mode).toBe('changed pages')
       expect(result.rendered).toBe(result.pages)
     }, 300_000)
+
+    if (renderer === 'warm')
+      it("a build that fails after the entry's own page went live says which pages are live, and the next publish completes it", async () => {
+        const service = await firstService()
+        const page = path.join('services', service.slug as string, 'index.html')
+        await payload.update({ collection: 'services', id: service.id, data: { name: `${service.name} (partly live)` } })
+        // What goes wrong after the first pages are live: here the caller's own listener.
+        const error = (await site.buildSite(process.env, { target: live, quiet: true, onFirstLive: () => Promise.reject(new Error('the listener failed')) }).catch((e: unknown) => e)) as Error
+        expect(error.message.startsWith(PARTLY_LIVE)).toBe(true)
+        expect(error.message).toContain(page)
+        expect(error.message).toContain('the pages that list them were not updated: the listener failed')
+        expect(readFileSync(path.join(live, page), 'utf8')).toContain('(partly live)')
+        expect(readFileSync(path.join(live, 'support', 'index.html'), 'utf8')).not.toContain('(partly live)')
+        const next = await publishAndCompare()
+        expect(next.mode).toBe('changed pages')
+        expect(readFileSync(path.join(live, 'support', 'index.html'), 'utf8')).toContain('(partly live)')
+      }, 300_000)
 
     if (renderer === 'warm')
       it('a warm renderer that was killed: the publish is built by astro build, and a new one warms up for the next', async () => {

@@ -201,32 +201,53 @@ export class WarmRenderer {
    * first and `progress({ first })` says so, so the build can check them and put them live while
    * this goes on with the pages without keys (home, listings, feeds, the open-data file), which at
    * 10,000 entries are most of a publish's render time.
-   * @param {{ outDir: string, firstDir?: string, env: Record<string, string> }} go
+   * `fastEnv` names the files of the first pages' pass (records left out, texts never to show, keys).
+   * @param {{ outDir: string, firstDir?: string, env: Record<string, string>, fastEnv?: Record<string, string> }} go
    * @param {(news: Record<string, unknown>) => Promise<void>} [progress]
    */
-  async publish({ outDir, firstDir, env }, progress) {
+  async publish({ outDir, firstDir, env, fastEnv }, progress) {
     const t0 = performance.now()
+    if (firstDir && !fastEnv) throw new Error('The warm renderer renders first pages only with files of their own for them (fastEnv).')
     const { SITE_PREVIOUS_KEYS: previousFile, ...rest } = env
     if (!previousFile) throw new Error('The warm renderer renders changed pages only: it needs the live site\'s page keys (SITE_PREVIOUS_KEYS).')
     // The keys of every path are written, never filtered: this process compares them itself.
     delete process.env.SITE_PREVIOUS_KEYS
     Object.assign(process.env, rest)
-    this.startNextBuild()
-    const loaded = await this.#load()
-    const t1 = performance.now()
-    // Astro caches each route's getStaticPaths() for a build; the store changed under it.
-    this.prerenderer.app.routeCache?.clearAll?.()
-    /** @type {{ pathname: string, route: any }[]} */
-    const paths = await this.prerenderer.getStaticPaths()
-    /** @type {Set<string>} */
-    const listings = new Set()
-    const keys = readKeys(env.SITE_PAGE_KEYS_FILE ?? '', listings)
-    const before = readKeys(previousFile)
-    const t2 = performance.now()
-    const toRender = this.#pick(paths, keys, before, listings)
+    // The same file for both (a rehearsal): each pass's own keys are the previous ones.
+    const before = previousFile === env.SITE_PAGE_KEYS_FILE ? null : readKeys(previousFile)
     /** @type {{ file: string, ms: number }[]} */
     const times = []
-    const renderInto = async (/** @type {string} */ dir, /** @type {typeof toRender} */ pages) => {
+    /** @type {string[]} */
+    const loaded = []
+    /**
+     * One pass: the loaders, every route's paths and keys (this pass's loaders' files and keys
+     * files written afresh), and the pages to render. `whole`: every loader reads its collection
+     * whole (SITE_WHOLE_READS); otherwise a loader that can reads only what changed.
+     */
+    const pass = async (/** @type {boolean} */ whole) => {
+      // The fast pass writes its files where `fastEnv` says, which the build reads for the first
+      // pages while the whole pass writes the publish's own.
+      for (const name of /** @type {const} */ (['SITE_EXCLUSIONS_FILE', 'SITE_SECRETS_FILE', 'SITE_PAGE_KEYS_FILE'])) {
+        const file = (whole ? env : fastEnv)?.[name]
+        if (!file) continue
+        process.env[name] = file
+        await rm(file, { force: true })
+      }
+      if (whole) process.env.SITE_WHOLE_READS = '1'
+      else delete process.env.SITE_WHOLE_READS
+      this.startNextBuild()
+      loaded.push(...(await this.#load()))
+      const loadedAt = performance.now()
+      // Astro caches each route's getStaticPaths() for a build; the store changed under it.
+      this.prerenderer.app.routeCache?.clearAll?.()
+      /** @type {{ pathname: string, route: any }[]} */
+      const paths = await this.prerenderer.getStaticPaths()
+      /** @type {Set<string>} */
+      const listings = new Set()
+      const keys = readKeys(process.env.SITE_PAGE_KEYS_FILE ?? '', listings)
+      return { loadedAt, toRender: this.#pick(paths, keys, before ?? keys, listings) }
+    }
+    const renderInto = async (/** @type {string} */ dir, /** @type {{ pathname: string, route: any, file: string }[]} */ pages) => {
       await mkdir(dir, { recursive: true })
       for (const { pathname, route, file } of pages) {
         const started = performance.now()
@@ -238,26 +259,42 @@ export class WarmRenderer {
         times.push({ file, ms: Math.round(performance.now() - started) })
       }
     }
-    const first = firstDir ? toRender.filter((p) => p.ownPage) : []
-    let tFirst = t2
-    if (firstDir) {
-      await renderInto(firstDir, first)
-      tFirst = performance.now()
-      await progress?.({ first: first.length })
-    }
-    await renderInto(outDir, firstDir ? toRender.filter((p) => !p.ownPage) : toRender)
-    const t3 = performance.now()
     const seconds = (/** @type {number} */ from, /** @type {number} */ to) => Math.round(to - from) / 1000
+    /** @type {Record<string, number>} */
+    let firstSteps = {}
+    let first = 0
+    if (firstDir) {
+      // The edited records' own pages, fast: what changed since the last publish, read in full
+      // (site/lib/changed-reads.ts), everything else as the last publish read it. Its pages show
+      // nothing older than the live site and nothing the CMS does not hold.
+      const fast = await pass(false)
+      const keyedAt = performance.now()
+      const own = fast.toRender.filter((p) => p.ownPage)
+      await renderInto(firstDir, own)
+      first = own.length
+      firstSteps = { fastLoad: seconds(t0, fast.loadedAt), fastKeys: seconds(fast.loadedAt, keyedAt), first: seconds(keyedAt, performance.now()) }
+      await progress?.({ first })
+    }
+    // The publish itself, from whole reads: a record changed behind the CMS's back (its updatedAt
+    // unchanged: a script writing SQL) is seen here, its pages made again, and what must be left
+    // out or never shown is known to the checks that follow. The first pages are rendered again
+    // with the rest (the build moves in only files that differ).
+    const passStarted = performance.now()
+    const { loadedAt, toRender } = await pass(true)
+    const keyedAt = performance.now()
+    await renderInto(outDir, toRender)
+    const rendered = performance.now()
     // The slowest pages, for whoever measures a publish (the pages that list every entry, at scale).
     const slowest = times.sort((a, b) => b.ms - a.ms).slice(0, 5)
     return {
       rendered: toRender.length,
-      first: first.length,
-      steps: { load: seconds(t0, t1), keys: seconds(t1, t2), render: seconds(t2, t3), ...(firstDir ? { first: seconds(t2, tFirst) } : {}) },
+      first,
+      steps: { load: seconds(passStarted, loadedAt), keys: seconds(loadedAt, keyedAt), render: seconds(keyedAt, rendered), ...firstSteps },
       slowest,
       loaded,
     }
   }
+
 
   /**
    * A publish in which nothing changed, into `dir`, thrown away: run once after adopt(), while
