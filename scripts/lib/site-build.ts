@@ -317,7 +317,7 @@ async function changedPages(
   onFirstLive?: OnFirstLive,
 ): Promise<Omit<BuildResult, 'seconds'>> {
   const folder = path.join(builds, `build-${Date.now()}`)
-  let firstLive: (FirstLive & { searchable: boolean; pages: number }) | undefined
+  let firstLive: (FirstLive & { searchable: boolean }) | undefined
   // A text that must never appear anywhere is new (an entry became a confidential location): the
   // pages that did not change must be checked for it too.
   const secretsUnchanged = (secrets: Secret[]) => {
@@ -328,9 +328,9 @@ async function changedPages(
     const { secrets } = await besideFiles(folder, FAST)
     secretsUnchanged(secrets)
     if (!(await readdir(firstDir).catch(() => [])).length) return
-    const { pages } = await checkBuiltSite(firstDir, { secrets, allowNoPages: true })
+    await checkBuiltSite(firstDir, { secrets, allowNoPages: true })
     const written = await moveInto(firstDir, target, builds)
-    firstLive = { files: written.map(({ file }) => file), seconds: secondsSince(started), searchable: written.some((file) => file.searchable), pages }
+    firstLive = { files: written.map(({ file }) => file), seconds: secondsSince(started), searchable: written.some((file) => file.searchable) }
     await onFirstLive?.({ files: firstLive.files, seconds: firstLive.seconds })
   }
   try {

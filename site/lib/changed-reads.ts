@@ -152,9 +152,8 @@ export function changedReader(query: ReadQuery): (payload: Payload, options?: { 
     }
     const fresh = new Map<string, Doc>()
     if (conditions.length) {
-      const { collection, depth, where, sort, joins } = query
       const or: Where = { or: conditions }
-      const { docs } = await payload.find({ collection, where: where ? { and: [where, or] } : or, sort, depth, ...(joins === undefined ? {} : { joins: joins as never }), pagination: false, overrideAccess: false, draft: false })
+      const { docs } = await payload.find({ ...wholeRead(query), where: query.where ? { and: [query.where, or] } : or })
       for (const doc of docs as unknown as Doc[]) fresh.set(String(doc.id), doc)
     }
     const docs: Doc[] = []
