@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { snapshotOf } from '../../cms/openreferral/query'
 import type { Service } from '../../cms/payload-types'
-import { openDataBytes } from './open-data'
+import { KEEP_PIECES, openDataChunks, openDataStream } from './open-data'
+
+const openDataBytes = (docs: Service[], digests?: (string | undefined)[]) => Buffer.concat([...openDataChunks(docs, digests)])
+const keeping = (on: boolean) => Object.assign(globalThis, { [KEEP_PIECES]: on })
 
 const org = { id: 7, uuid: '0b1f7a5e-2f7c-4a59-8f1e-0c6f3d2b9a11', name: 'Example Charity', type: 'charity' }
 const service = (id: number, extra: Record<string, unknown> = {}) =>
@@ -24,7 +27,9 @@ const service = (id: number, extra: Record<string, unknown> = {}) =>
 /** The snapshot written whole: the reference every text made from pieces must equal. */
 const reference = (docs: Service[]) => Buffer.from(JSON.stringify(snapshotOf(docs)))
 
-describe('the open-data file made from kept pieces', () => {
+describe('the open-data file made from kept pieces (a warm renderer)', () => {
+  beforeEach(() => keeping(true))
+  afterEach(() => keeping(false))
   // A confidential location that still has an address is not publishable: the feed leaves it out.
   const hidden = service(3, { locationConfidential: true })
 
@@ -54,5 +59,37 @@ describe('the open-data file made from kept pieces', () => {
     const now = [service(1), hidden]
     expect(openDataBytes(now, ['a', 'c2'])).toEqual(reference(now))
     expect(openDataBytes(now, ['a', 'c2']).includes(hidden.uuid)).toBe(false)
+  })
+})
+
+describe('the open-data file in a one-shot build', () => {
+  it('is the same bytes, and keeps nothing: the same digest with a changed record is mapped afresh', () => {
+    const docs = [service(1), service(2)]
+    expect(openDataBytes(docs, ['a', 'b'])).toEqual(reference(docs))
+    const renamed = [service(1, { name: 'Renamed' }), service(2)]
+    expect(openDataBytes(renamed, ['a', 'b'])).toEqual(reference(renamed))
+  })
+
+  it('lets go of pieces a warm renderer kept, once it stops keeping', () => {
+    keeping(true)
+    openDataBytes([service(1)], ['a'])
+    keeping(false)
+    openDataBytes([service(1)], ['a'])
+    keeping(true)
+    try {
+      // Nothing was kept by the one-shot call: the renamed record under the old digest is mapped.
+      const renamed = [service(1, { name: 'Renamed' })]
+      expect(openDataBytes(renamed, ['a'])).toEqual(reference(renamed))
+    } finally {
+      keeping(false)
+    }
+  })
+
+  it('streams the same bytes as a Response body, one chunk per service between the page around them', async () => {
+    const docs = [service(1), service(2), service(3, { locationConfidential: true }), service(4)]
+    expect(Buffer.from(await new Response(openDataStream(docs, ['a', 'b', 'c', 'd'])).arrayBuffer())).toEqual(reference(docs))
+    // head, three services with two commas between them, tail
+    expect([...openDataChunks(docs)].length).toBe(1 + 3 + 2 + 1)
+    expect(Buffer.from(await new Response(openDataStream([])).arrayBuffer())).toEqual(reference([]))
   })
 })

@@ -1,10 +1,14 @@
 /**
  * The open-data file's bytes (site/pages/open-data/services.json.ts): every published service as an
- * Open Referral page, exactly `JSON.stringify(snapshotOf(read))` in UTF-8, but made from one piece
- * per service that is kept between the publishes of a warm renderer (scripts/lib/warm/)
- * and made again only for a service whose record, as read, changed (its digest, which the services
- * loader computes anyway). At 10,000 entries mapping and writing every service took 1.7-2.5 s of
- * each publish; one renamed entry now maps one.
+ * Open Referral page, exactly `JSON.stringify(snapshotOf(read))` in UTF-8, given as one chunk per
+ * service so that no one 62 MB copy of the file is made here (Astro makes the one it writes).
+ *
+ * In a warm renderer (scripts/lib/warm/), which publishes again and again, each service's chunk is
+ * kept between publishes and made again only for a service whose record, as read, changed (its
+ * digest, which the services loader computes anyway). At 10,000 entries mapping and writing every
+ * service took 1.7-2.5 s of each publish; one renamed entry now maps one. A one-shot build keeps
+ * nothing: at 10,000 entries the kept chunks were 62 MB held for the whole rest of the render,
+ * and the one file made from them another 62 MB at the build's peak of memory (issue 19).
  *
  * Compact, not indented: a machine-readable download (62 MB at the benchmark's 10,000 entries
  * instead of 84 MB indented), and the piece a changed service is put into needs no re-indenting.
@@ -20,21 +24,30 @@ import type { Service } from '../../cms/payload-types'
 
 type Piece = { digest: string; bytes: Buffer | null }
 const PIECES = Symbol.for('csp-hub:open-data-pieces')
-const kept = (): Map<string, Piece> => ((globalThis as { [PIECES]?: Map<string, Piece> })[PIECES] ??= new Map())
+/** Set by the warm renderer (scripts/lib/warm/renderer.mjs): keep the pieces for the next publish. */
+export const KEEP_PIECES = Symbol.for('csp-hub:keep-open-data-pieces')
+type Holder = { [PIECES]?: Map<string, Piece>; [KEEP_PIECES]?: boolean }
+const holder = globalThis as Holder
 
 /** What stands for the services in the page's own JSON until the pieces replace it. */
 const HOLE = '\u0000csp-hub:services\u0000'
 const COMMA = Buffer.from(',')
 
 /**
- * The file's bytes for `read` (every service an anonymous read found, depth 1, in FEED_ORDER).
- * `digests[i]` is the digest of `read[i]` as the loader read it; a service without one is mapped
- * afresh and not kept.
+ * The file's bytes for `read` (every service an anonymous read found, depth 1, in FEED_ORDER), in
+ * chunks made as they are asked for. `digests[i]` is the digest of `read[i]` as the loader read it;
+ * a service without one is mapped afresh and not kept. The pieces are kept for the next call only
+ * when all of it was read, and only in a warm renderer.
  */
-export function openDataBytes(read: Service[], digests: (string | undefined)[] = []): Buffer {
-  const before = kept()
+export function* openDataChunks(read: Service[], digests: (string | undefined)[] = []): Generator<Buffer> {
+  const keep = holder[KEEP_PIECES] === true
+  // A one-shot build neither uses nor holds kept pieces (there are none, unless keeping stopped).
+  const before = (keep && holder[PIECES]) || new Map<string, Piece>()
+  if (!keep) delete holder[PIECES]
   const now = new Map<string, Piece>()
   const pieces: Buffer[] = []
+  // Which services are in the file decides the page's count, so every piece is known before the
+  // first byte: each is made here and, in a one-shot build, dropped once it has been given.
   for (const [i, doc] of read.entries()) {
     const digest = digests[i]
     let piece = digest ? before.get(String(doc.id)) : undefined
@@ -44,13 +57,36 @@ export function openDataBytes(read: Service[], digests: (string | undefined)[] =
       const one = snapshotOf([doc]).contents
       piece = { digest: digest ?? '', bytes: one.length ? Buffer.from(JSON.stringify(one[0])) : null }
     }
-    if (digest) now.set(String(doc.id), piece)
+    if (digest && keep) now.set(String(doc.id), piece)
     if (piece.bytes) pieces.push(piece.bytes)
   }
   // Only this read's services are kept: a deleted or unpublished one is let go.
-  ;(globalThis as { [PIECES]?: Map<string, Piece> })[PIECES] = now
-  if (!pieces.length) return Buffer.from(JSON.stringify(snapshotOf([])))
+  if (keep) holder[PIECES] = now
+  if (!pieces.length) {
+    yield Buffer.from(JSON.stringify(snapshotOf([])))
+    return
+  }
   // The page around them, as snapshotOf makes it (one page of all of them), with a hole for them.
   const [head, tail] = JSON.stringify({ ...page(pieces, pieces.length, { page: 1, perPage: pieces.length }), contents: [HOLE] }).split(JSON.stringify(HOLE)) as [string, string]
-  return Buffer.concat([Buffer.from(head), ...pieces.flatMap((piece, i) => (i ? [COMMA, piece] : [piece])), Buffer.from(tail)])
+  yield Buffer.from(head)
+  for (const [i, piece] of pieces.entries()) {
+    if (i) yield COMMA
+    yield piece
+  }
+  yield Buffer.from(tail)
+}
+
+/** The chunks as a stream, for a Response's body. */
+export function openDataStream(read: Service[], digests: (string | undefined)[] = []): ReadableStream<Uint8Array> {
+  const chunks = openDataChunks(read, digests)
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next()
+      if (next.done) controller.close()
+      else controller.enqueue(next.value)
+    },
+    cancel() {
+      chunks.return(undefined)
+    },
+  })
 }

@@ -106,6 +106,9 @@ export class WarmRenderer {
    */
   async adopt(/** @type {string} */ bundle) {
     const held = /** @type {any} */ (globalThis)[WARM]
+    // The open-data file's pieces are kept from one publish to the next here, and only here
+    // (site/lib/open-data.ts KEEP_PIECES): a one-shot build would hold them for nothing.
+    Object.assign(globalThis, { [Symbol.for('csp-hub:keep-open-data-pieces')]: true })
     if (!held?.prerenderer?.app) throw new Error('The warm renderer: the warm-up build did not keep its prerenderer (scripts/lib/warm/integration.mjs).')
     this.prerenderer = held.prerenderer
     // Every page's module, loaded now: the bundle's copy of Astro's content store is among them

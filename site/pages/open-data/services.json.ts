@@ -8,15 +8,15 @@ import type { APIRoute } from 'astro'
 import { allServices, FEED_ORDER } from '../../../cms/openreferral/query'
 import type { Service } from '../../../cms/payload-types'
 import { takeRead } from '../../lib/build-reads'
-import { openDataBytes } from '../../lib/open-data'
+import { openDataStream } from '../../lib/open-data'
 import { cms } from '../../lib/payload-loader'
 
 export const prerender = true
 
 export const GET: APIRoute = async () => {
   // The services loader's read of this build is the same anonymous read (site/content.config.ts).
-  // With the loader's digests, each service's text is kept for the next publish (site/lib/open-data.ts).
+  // With the loader's digests, a warm renderer keeps each service's text for the next publish (site/lib/open-data.ts).
   const read = takeRead<Service>('services', { depth: 1, sort: FEED_ORDER, joins: false })
-  const bytes = read ? openDataBytes(read.docs, read.digests) : Buffer.from(JSON.stringify(await allServices(await cms())))
-  return new Response(bytes, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+  const body = read ? openDataStream(read.docs, read.digests) : JSON.stringify(await allServices(await cms()))
+  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
 }
