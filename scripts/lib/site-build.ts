@@ -54,14 +54,18 @@ export type BuildResult = { folder: string; seconds: number; pages: number; excl
 
 const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
 /**
- * Node's flags for the Astro step of a build. Its heap holds ~130-300 MB that is live, but while
- * the loaders read the CMS V8 let it grow to 1.0-1.2 GB of garbage before collecting, the build's
- * peak of memory: 1.70-1.89 GB at 10,000 entries (issue 19's budget is 1.5 GB). Growing the heap
- * by half of what is live instead of up to 4x peaked at 1.57-1.64 GB in the same builds, with
- * 27 full collections instead of 15 (each 20-70 ms) and no slower build measured (41.7-44.5 s
- * against 39.9-48.1 s, a noisy machine). A factor, not a ceiling: a bigger site grows the heap.
+ * Node's flags for the Astro step of a build (issue 19, peak memory). Its heap holds ~130-300 MB
+ * that is live, but while the loaders read the CMS V8 let it grow to 1.0-1.2 GB of garbage before
+ * collecting: the build's peak, 1.70-1.89 GB at 10,000 entries against a budget of 1.5 GB.
+ * - --heap-growing-percent=50: the heap grows by half of what is live after a full collection,
+ *   instead of up to 4x. 27 full collections instead of 15 (each 20-70 ms). A factor, not a
+ *   ceiling: a bigger site still gets the heap it needs.
+ * - --max-semi-space-size=8: the young generation in 8 MB halves; it had grown to 128 MB.
+ * Five builds of the 10k site with the first alone peaked at 1,577-1,716 MB (mean 1,647) and took
+ * 45.6-50.8 s; six with both, 1,574-1,653 MB (mean 1,592) in 38.8-57.0 s: no slower on this
+ * noisy machine. Astro alone (the bench's floor) peaked at 1,409 MB in the same hour.
  */
-const ASTRO_EXEC_ARGV = ['--heap-growing-percent=50']
+const ASTRO_EXEC_ARGV = ['--heap-growing-percent=50', '--max-semi-space-size=8']
 
 /** What the pages are made from besides the content: a change here renders every page again. */
 const CODE = ['site', 'cms', 'content/pages', 'astro.config.mjs', 'package-lock.json'].map((p) => path.join(projectRoot, p))
