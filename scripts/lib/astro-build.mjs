@@ -39,6 +39,8 @@ const loadedAhead = () => {
 
 /** Where site/lib/cms.ts finds the CMS this process opened ahead. */
 const PAYLOAD_AHEAD = Symbol.for('csp-hub:payload-opened-ahead')
+/** Where site/lib/cms.ts waits for the CMS this process is opening (never rejects: see openedAhead). */
+const PAYLOAD_OPENING = Symbol.for('csp-hub:payload-opening')
 
 /**
  * Opens Payload with the project's config, as site/lib/cms.ts would at the first loader. If that
@@ -94,6 +96,10 @@ async function buildOnce() {
       const go = await heldUntilGo()
       Object.assign(process.env, /** @type {Record<string, string>} */ (go?.env ?? {}))
       outDir = /** @type {string} */ (go?.outDir)
+    } else {
+      // A one-shot build opens the CMS while Astro starts (its config, Vite, the bundles), rather
+      // than when the first loader asks: the loaders wait for it (site/lib/cms.ts).
+      Object.assign(globalThis, { [PAYLOAD_OPENING]: openedAhead() })
     }
     const { build } = await import('astro')
     await build({ outDir })
