@@ -12,14 +12,21 @@ export async function isLive(slug: string, id: unknown, req: PayloadRequest): Pr
   return row?._status === 'published'
 }
 
-const key = (slug: string, id: unknown) => `csp-hub.liveBefore.${slug}.${String(id)}`
+/**
+ * What liveBefore noted, by `collection:id`: one Map under one context key, as Payload copies every
+ * key of `req.context` for each Local API call made with the request (cms/publishing/consistency.ts
+ * says what a key per document cost).
+ */
+const NOTED = 'csp-hub.liveBefore'
+const noted = (req: PayloadRequest) => (req.context[NOTED] ??= new Map<string, boolean>()) as Map<string, boolean>
+const key = (slug: string, id: unknown) => `${slug}:${String(id)}`
 
 /** Before the change is written: was the document live? Read once per operation; later hooks get the noted answer. */
 export async function liveBefore(slug: string, id: unknown, req: PayloadRequest): Promise<boolean> {
-  const noted = req.context[key(slug, id)]
-  if (typeof noted === 'boolean') return noted
+  const known = noted(req).get(key(slug, id))
+  if (typeof known === 'boolean') return known
   const live = await isLive(slug, id, req)
-  req.context[key(slug, id)] = live
+  noted(req).set(key(slug, id), live)
   return live
 }
 
@@ -28,7 +35,7 @@ export async function liveBefore(slug: string, id: unknown, req: PayloadRequest)
  * that the next operation on the document in the same request reads afresh.
  */
 export function takeLiveBefore(slug: string, id: unknown, req: PayloadRequest): boolean {
-  const noted = req.context[key(slug, id)] === true
-  delete req.context[key(slug, id)]
-  return noted
+  const known = noted(req).get(key(slug, id)) === true
+  noted(req).delete(key(slug, id))
+  return known
 }
