@@ -61,9 +61,11 @@ const ASTRO_STEP = path.join(projectRoot, 'scripts', 'lib', 'astro-build.mjs')
  *   instead of up to 4x. 27 full collections instead of 15 (each 20-70 ms). A factor, not a
  *   ceiling: a bigger site still gets the heap it needs.
  * - --max-semi-space-size=8: the young generation in 8 MB halves; it had grown to 128 MB.
- * Five builds of the 10k site with the first alone peaked at 1,577-1,716 MB (mean 1,647) and took
- * 45.6-50.8 s; six with both, 1,574-1,653 MB (mean 1,592) in 38.8-57.0 s: no slower on this
- * noisy machine. Astro alone (the bench's floor) peaked at 1,409 MB in the same hour.
+ * Five builds of the 10k site with the first alone peaked at 1,577-1,716 MB (mean 1,647); six
+ * with both, 1,574-1,653 MB (mean 1,592); without either, 1,701-1,914 MB. Astro alone (the bench's
+ * floor) peaked at 1,409 MB in the same hour. The price is time: in alternating builds Astro took
+ * 38.5-41.9 s with both flags and 31.7-38.9 s without (a noisy machine), so issue 19's build ÷
+ * floor ratio pays for part of the memory (README, "Issue 19: the full build's memory").
  */
 const ASTRO_EXEC_ARGV = ['--heap-growing-percent=50', '--max-semi-space-size=8']
 
