@@ -36,8 +36,8 @@ const COMMA = Buffer.from(',')
 /**
  * The file's bytes for `read` (every service an anonymous read found, depth 1, in FEED_ORDER), in
  * chunks made as they are asked for. `digests[i]` is the digest of `read[i]` as the loader read it;
- * a service without one is mapped afresh and not kept. The pieces are kept for the next call only
- * when all of it was read, and only in a warm renderer.
+ * a service without one is mapped afresh and not kept. Only a warm renderer keeps the pieces for
+ * the next call; they are kept once the first chunk is asked for.
  */
 export function* openDataChunks(read: Service[], digests: (string | undefined)[] = []): Generator<Buffer> {
   const keep = holder[KEEP_PIECES] === true
@@ -46,8 +46,8 @@ export function* openDataChunks(read: Service[], digests: (string | undefined)[]
   if (!keep) delete holder[PIECES]
   const now = new Map<string, Piece>()
   const pieces: Buffer[] = []
-  // Which services are in the file decides the page's count, so every piece is known before the
-  // first byte: each is made here and, in a one-shot build, dropped once it has been given.
+  // Which services are in the file decides the page's count, so every piece is made before the
+  // first byte (Astro's arrayBuffer() holds them all anyway until it has the whole body).
   for (const [i, doc] of read.entries()) {
     const digest = digests[i]
     let piece = digest ? before.get(String(doc.id)) : undefined
